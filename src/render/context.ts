@@ -1,0 +1,94 @@
+import { kebabCase } from "change-case";
+import type { Param, ParamType, Spec } from "../spec/schema.js";
+import { derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
+import { toolVersions, type ToolVersions } from "./versions.js";
+
+export interface ParamContext {
+  name: string;
+  type: ParamType;
+  description: string;
+  hasDefault: boolean;
+  default: unknown;
+  /** Must be passed to the constructor: not optional and no default. */
+  required: boolean;
+  /** An example value for docs and tests. */
+  example: unknown;
+}
+
+/** What the templates see: the spec's values plus names derived from them. */
+export interface RenderContext {
+  className: string;
+  fileBase: string;
+  /** How the test file and index import the class module (ESM needs the .js extension). */
+  classImport: string;
+  llmType: string;
+  description: string;
+  docsUrl: string | false;
+  streaming: boolean;
+  providerMethod: string;
+  types: { input: string; callOptions: string; request: string; credentials: string };
+  params: ParamContext[];
+  requiredParams: ParamContext[];
+  hasRequired: boolean;
+  secrets: Spec["secrets"];
+  hasSecrets: boolean;
+  /** The string param that names the model, if the spec has one: reported as `model_name`. */
+  modelParam: string | false;
+  packageName: string;
+  versions: ToolVersions;
+}
+
+export function buildContext(spec: Spec): RenderContext {
+  const fileBase = kebabCase(spec.name);
+  const [input, callOptions, request, credentials] = derivedTypeNames(spec.name) as [string, string, string, string];
+  const params = spec.params.map(paramContext);
+  const model = spec.params.find((p) => (p.name === "model" || p.name === "modelName") && p.type === "string");
+  return {
+    className: spec.name,
+    fileBase,
+    classImport: `./${fileBase}.js`,
+    llmType: spec.llmType ?? fileBase,
+    description: spec.description,
+    // Normalised: quotes and spaces percent-encoded, so the link reads the same in every emitted file.
+    docsUrl: spec.docsUrl ? new URL(spec.docsUrl).href : false,
+    streaming: spec.streaming,
+    providerMethod: spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain,
+    types: { input, callOptions, request, credentials },
+    params,
+    requiredParams: params.filter((p) => p.required),
+    hasRequired: params.some((p) => p.required),
+    secrets: spec.secrets,
+    hasSecrets: spec.secrets.length > 0,
+    modelParam: model ? model.name : false,
+    packageName: `langchain-${fileBase}`,
+    versions: toolVersions(),
+  };
+}
+
+function paramContext(param: Param): ParamContext {
+  const hasDefault = param.default !== undefined;
+  return {
+    name: param.name,
+    type: param.type,
+    description: param.description,
+    hasDefault,
+    default: param.default,
+    required: !hasDefault && param.optional !== true,
+    example: hasDefault ? param.default : exampleValue(param.type),
+  };
+}
+
+function exampleValue(type: ParamType): unknown {
+  switch (type) {
+    case "string":
+      return "example";
+    case "number":
+      return 1;
+    case "boolean":
+      return true;
+    case "string[]":
+      return ["example"];
+    default:
+      return type.enum[0];
+  }
+}

@@ -1,0 +1,19 @@
+import type { GeneratedFile } from "./render.js";
+
+const PARSERS: Record<string, string> = { ts: "typescript", json: "json", md: "markdown" };
+
+/** Runs prettier over every file it has a parser for; prettier loads on first use, not at start-up. */
+export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  const prettier = await import("prettier");
+  return Promise.all(
+    files.map(async (file) => {
+      const parser = PARSERS[file.path.split(".").pop() ?? ""];
+      if (!parser) return file;
+      try {
+        return { ...file, contents: await prettier.format(file.contents, { parser, printWidth: 100 }) };
+      } catch (error) {
+        throw new Error(`internal: generated ${file.path} does not parse: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  );
+}

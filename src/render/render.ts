@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Spec } from "../spec/schema.js";
+import { packageRoot } from "../paths.js";
+import { buildContext, type RenderContext } from "./context.js";
+import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
+
+/** One file of the output: its path relative to the target folder, and its text. */
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+/** `package`: a whole package; `wrapper`: only the class, test and docs, for an existing repo. */
+export type OutputMode = "package" | "wrapper";
+
+interface TemplateEntry {
+  template: string;
+  output: (ctx: RenderContext) => string;
+  modes: readonly OutputMode[];
+}
+
+const BOTH: readonly OutputMode[] = ["package", "wrapper"];
+const PACKAGE: readonly OutputMode[] = ["package"];
+
+/** Which template becomes which file. Dotfiles are stored without the dot: npm drops .gitignore on publish. */
+export const TEMPLATES: readonly TemplateEntry[] = [
+  { template: "wrapper/llm.ts.hbs", output: (c) => `src/${c.fileBase}.ts`, modes: BOTH },
+  { template: "wrapper/llm.test.ts.hbs", output: (c) => `src/${c.fileBase}.test.ts`, modes: BOTH },
+  { template: "wrapper/docs.md.hbs", output: (c) => `docs/${c.fileBase}.md`, modes: BOTH },
+  { template: "package/index.ts.hbs", output: () => "src/index.ts", modes: PACKAGE },
+  { template: "package/package.json.hbs", output: () => "package.json", modes: PACKAGE },
+  { template: "package/tsconfig.json.hbs", output: () => "tsconfig.json", modes: PACKAGE },
+  { template: "package/tsconfig.build.json.hbs", output: () => "tsconfig.build.json", modes: PACKAGE },
+  { template: "package/vitest.config.ts.hbs", output: () => "vitest.config.ts", modes: PACKAGE },
+  { template: "package/README.md.hbs", output: () => "README.md", modes: PACKAGE },
+  { template: "package/gitignore.hbs", output: () => ".gitignore", modes: PACKAGE },
+];
+
+export function templatesDir(): string {
+  return join(packageRoot(), "templates");
+}
+
+type Compiled = (ctx: RenderContext) => string;
+const hbs = createHandlebars();
+const compiled = new Map<string, Compiled>();
+
+function compile(dir: string, template: string): Compiled {
+  const file = join(dir, template);
+  let fn = compiled.get(file);
+  if (!fn) {
+    fn = hbs.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
+    compiled.set(file, fn);
+  }
+  return fn;
+}
+
+/** Renders a validated spec to unformatted files. `dir` lets tests render a deliberately broken template set. */
+export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = templatesDir()): GeneratedFile[] {
+  const ctx = buildContext(spec);
+  return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
+    try {
+      return { path: t.output(ctx), contents: compile(dir, t.template)(ctx) };
+    } catch (error) {
+      throw new Error(`internal: template ${t.template} failed to render: ${(error as Error).message}`, { cause: error });
+    }
+  });
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+
+/** Says "is required" when the field is missing and "must be …" when it has the wrong type. */
+function required(what: string) {
+  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required: ${what}` : `must be ${what}`) };
+}
+
+// Field-level shape only; rules that span fields (clashes, defaults vs types) live in src/validate.
+const scalarType = z.enum(["string", "number", "boolean", "string[]"], {
+  error: 'must be one of "string", "number", "boolean", "string[]" or { "enum": ["a", "b"] }',
+});
+
+const enumType = z
+  .object({
+    enum: z
+      .array(z.string().min(1, { error: "enum values must be non-empty strings" }), {
+        error: 'must be a list of strings, e.g. { "enum": ["fast", "accurate"] }',
+      })
+      .min(1, { error: "needs at least one value" }),
+  })
+  .strict();
+
+export const paramTypeSchema = z.union(
+  [scalarType, enumType],
+  required('one of "string", "number", "boolean", "string[]" or { "enum": ["a", "b"] }'),
+);
+
+const description = z
+  .string(required("a string describing it (it becomes the docstring)"))
+  .trim()
+  .min(1, { error: "must not be empty: it becomes the docstring users read" });
+
+export const paramSchema = z
+  .object({
+    name: z
+      .string(required('a string, e.g. "temperature"'))
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an identifier of letters, digits and _, in camelCase, e.g. "maxTokens"' })
+      .meta({
+      description: "Constructor field name: a camelCase identifier, e.g. temperature.",
+    }),
+    type: paramTypeSchema.meta({
+      description: 'TypeScript type: "string", "number", "boolean", "string[]" or { "enum": [...] }.',
+    }),
+    description: description.meta({ description: "Docstring of the field." }),
+    default: z
+      .union([z.string(), z.number(), z.boolean(), z.array(z.string())], {
+        error: "must be a string, number, boolean or list of strings matching the param's type",
+      })
+      .optional()
+      .meta({ description: "Default value; must match type." }),
+    optional: z
+      .boolean({ error: "must be true or false" })
+      .optional()
+      .meta({ description: "When true and no default is given, the field may be left undefined." }),
+  })
+  .strict();
+
+export const secretSchema = z
+  .object({
+    name: z
+      .string({ error: 'must be a string, e.g. "apiKey"' })
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an identifier of letters, digits and _, in camelCase, e.g. "apiKey"' })
+      .meta({
+      description: "Constructor field holding the secret, e.g. apiKey.",
+    }),
+    env: z
+      .string({ error: 'must be a string, e.g. "ACME_API_KEY"' })
+      .regex(/^[A-Z_][A-Z0-9_]*$/, {
+        error: 'must be an environment variable name in UPPER_SNAKE_CASE, e.g. "ACME_API_KEY"',
+      })
+      .meta({ description: "Environment variable read when the constructor is not given the secret." }),
+    description: description.meta({ description: "Docstring of the field." }),
+  })
+  .strict();
+
+export const specSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z
+      .string({ error: 'is required: the class name in PascalCase, e.g. "AcmeLLM"' })
+      .regex(/^[A-Z][A-Za-z0-9]*$/, { error: 'must be a PascalCase identifier (letters and digits, first one upper-case), e.g. "AcmeLLM"' })
+      .meta({
+      description: "Class name in PascalCase, e.g. AcmeLLM; file names derive from it.",
+    }),
+    llmType: z
+      .string({ error: 'must be a string, e.g. "acme"' })
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+        error: 'must be lower-case letters, digits, ".", "_" or "-", e.g. "acme-llm"',
+      })
+      .optional()
+      .meta({ description: "Value of _llmType(); defaults to the kebab-case class name." }),
+    description: description.meta({ description: "What the model is; opens the class docstring." }),
+    docsUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. "https://docs.acme.ai/api"' })
+      .optional()
+      .meta({ description: "Link to the provider's API docs, put in the class docstring." }),
+    params: z
+      .array(paramSchema, { error: "must be a list of { name, type, description } objects" })
+      .default([])
+      .meta({ description: "Constructor parameters of the wrapper." }),
+    secrets: z
+      .array(secretSchema, { error: "must be a list of { name, env, description } objects" })
+      .default([])
+      .meta({ description: "Credentials, read from the constructor or an environment variable." }),
+    streaming: z
+      .boolean({ error: "must be true or false" })
+      .default(false)
+      .meta({ description: "Emit _streamResponseChunks for token-by-token streaming." }),
+    transport: z
+      .literal("custom", { error: 'must be "custom" (you fill in the provider call)' })
+      .default("custom")
+      .meta({ description: "How the provider is called; custom leaves one method to fill in." }),
+  })
+  .strict()
+  .meta({ title: "create-custom-llm spec", description: "Describes a LangChain.js LLM wrapper to generate." });
+
+/** A spec as the user writes it (defaults may be missing). */
+export type SpecInput = z.input<typeof specSchema>;
+/** A spec after parsing: defaults filled in, not yet checked across fields. */
+export type Spec = z.output<typeof specSchema>;
+export type Param = z.output<typeof paramSchema>;
+export type ParamType = z.output<typeof paramTypeSchema>;
+export type Secret = z.output<typeof secretSchema>;

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./support/cli.js";
+import { REPO, repoTempDir } from "./support/paths.js";
+
+const dir = repoTempDir("cli");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const acme = join(REPO, "examples/acme.json");
+
+function listTree(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+    .sort();
+}
+
+describe("create-custom-llm", () => {
+  it("--help prints usage and exits 0", () => {
+    const r = runCli(["--help"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Usage: create-custom-llm");
+  });
+
+  it("--version prints the package version", () => {
+    const r = runCli(["--version"], dir);
+    const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("generates the example into a new folder and lists the files", () => {
+    const r = runCli(["acme", "--spec", acme, "--yes"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const files = listTree(join(dir, "acme"));
+    expect(files).toEqual(
+      [".gitignore", "README.md", "docs/acme-llm.md", "package.json", "src/acme-llm.test.ts", "src/acme-llm.ts", "src/index.ts", "tsconfig.build.json", "tsconfig.json", "vitest.config.ts"].sort(),
+    );
+    for (const f of files) expect(r.stdout).toContain(f);
+    expect(r.stdout).toContain("npm test");
+  });
+
+  it("names the target after the class when no folder is given", () => {
+    const cwd = join(dir, "default-name");
+    mkdirSync(cwd);
+    expect(runCli(["--spec", acme], cwd).status).toBe(0);
+    expect(existsSync(join(cwd, "acme-llm/src/acme-llm.ts"))).toBe(true);
+  });
+
+  it("refuses to overwrite existing files, names them, and changes nothing", () => {
+    const target = join(dir, "existing");
+    mkdirSync(join(target, "src"), { recursive: true });
+    writeFileSync(join(target, "src/acme-llm.ts"), "// mine\n");
+    const r = runCli([target, "--spec", acme], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("src/acme-llm.ts");
+    expect(r.stderr).toContain("--force");
+    expect(listTree(target)).toEqual(["src/acme-llm.ts"]);
+    expect(readFileSync(join(target, "src/acme-llm.ts"), "utf8")).toBe("// mine\n");
+
+    expect(runCli([target, "--spec", acme, "--force"], dir).status).toBe(0);
+    expect(readFileSync(join(target, "src/acme-llm.ts"), "utf8")).toContain("class AcmeLLM");
+  });
+
+  it("--dry-run lists the files, marks existing ones, writes nothing", () => {
+    const target = join(dir, "dry");
+    mkdirSync(target);
+    writeFileSync(join(target, "README.md"), "mine");
+    const r = runCli([target, "--spec", acme, "--dry-run"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("README.md (exists)");
+    expect(r.stdout).toContain("src/acme-llm.ts\n");
+    expect(listTree(target)).toEqual(["README.md"]);
+  });
+
+  it("rejects an invalid spec with exit 2, naming the field, writing nothing", () => {
+    const spec = join(dir, "bad.json");
+    writeFileSync(spec, JSON.stringify({ name: "acme", description: "d", params: [{ name: "temperature", type: "int", description: "x" }] }));
+    const r = runCli([join(dir, "bad-out"), "--spec", spec], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("name: must be a PascalCase identifier");
+    expect(r.stderr).toContain("params[0].type: must be one of");
+    expect(existsSync(join(dir, "bad-out"))).toBe(false);
+  });
+
+  it("reports a missing or unparsable spec file with exit 2", () => {
+    expect(runCli(["--spec", join(dir, "nope.json")], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("not found") });
+    writeFileSync(join(dir, "broken.json"), "{ nope");
+    expect(runCli(["--spec", join(dir, "broken.json")], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("broken.json") });
+  });
+
+  it("rejects unknown flags and missing --spec with exit 2", () => {
+    expect(runCli(["--frobnicate"], dir).status).toBe(2);
+    expect(runCli([], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("--spec") });
+  });
+});

@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { Project } from "ts-morph";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kebabCase } from "change-case";
+import { generateInto } from "../src/generate.js";
+import type { SpecInput } from "../src/spec/schema.js";
+import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
+import { REPO, repoTempDir } from "./support/paths.js";
+import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
+
+const cases: { label: string; spec: SpecInput }[] = [
+  ...exampleSpecs().map(({ file, spec }) => ({ label: `examples/${file}`, spec })),
+  ...Object.entries(VARIED_SPECS).map(([label, spec]) => ({ label, spec })),
+];
+
+let root: string;
+let results: EmittedTestFile[];
+
+beforeAll(async () => {
+  root = repoTempDir("generate");
+  for (const { spec } of cases) await generateInto(join(root, kebabCase(spec.name)), spec);
+  results = runEmittedTests(root);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe.each(cases)("generating $label", ({ spec }) => {
+  const base = kebabCase(spec.name);
+  const dir = () => join(root, base);
+
+  it("writes the package files", () => {
+    for (const file of [`src/${base}.ts`, `src/${base}.test.ts`, `docs/${base}.md`, "src/index.ts", "package.json", "tsconfig.json", "tsconfig.build.json", "vitest.config.ts", "README.md", ".gitignore"]) {
+      expect(existsSync(join(dir(), file)), file).toBe(true);
+    }
+  });
+
+  it("emits a vitest file that runs and passes", () => {
+    const mine = results.filter((r) => r.file.startsWith(join(dir(), "src")));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.failures).toEqual([]);
+    expect(mine[0]?.status).toBe("passed");
+    // invoke, batch, stream, stop (2), identifying params at least; plus callbacks and secrets when present.
+    const expected = 6 + (spec.streaming ? 1 : 0) + (spec.secrets?.length ?? 0) * 2 + (spec.secrets?.length ? 1 : 0);
+    expect(mine[0]?.passed).toBe(expected);
+  });
+
+  it("documents every constructor field and the class, with the text the spec gave", () => {
+    const project = new Project({ useInMemoryFileSystem: true });
+    const source = project.createSourceFile("x.ts", readFileSync(join(dir(), `src/${base}.ts`), "utf8"));
+    const unescape = (text: string) => text.replace(/\*\\\//g, "*/").replace(/\\u2028/g, "\u2028").trim();
+    const input = source.getInterfaceOrThrow(`${spec.name}Input`);
+    const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
+    expect(input.getProperties().map((p) => p.getName())).toEqual(fields.map((f) => f.name));
+    for (const field of fields) {
+      const docs = input.getPropertyOrThrow(field.name).getJsDocs();
+      expect(docs).toHaveLength(1);
+      expect(unescape(docs[0]!.getDescription())).toContain(field.description.trim());
+    }
+    const classDoc = source.getClassOrThrow(spec.name).getJsDocs()[0]!;
+    expect(unescape(classDoc.getDescription())).toContain(spec.description.trim());
+    expect(classDoc.getText()).toContain("@example");
+    if (spec.docsUrl) expect(unescape(classDoc.getText())).toContain(new URL(spec.docsUrl).href);
+  });
+});
+
+describe("the emitted package", () => {
+  it("type-checks with its own tsconfig under the real tsc", () => {
+    for (const name of ["AcmeLLM", "EveryTypeLLM"]) {
+      const result = spawnSync(join(REPO, "node_modules/.bin/tsc"), ["--noEmit", "-p", join(root, kebabCase(name))], { encoding: "utf8" });
+      expect(result.stdout + result.stderr).toBe("");
+      expect(result.status).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = fileURLToPath(new URL("../..", import.meta.url));
+export const CLI = join(REPO, "dist/src/cli/main.js");
+
+/**
+ * A fresh temp folder inside the repo: emitted code imports @langchain/core and vitest, which resolve
+ * only from a folder with our node_modules above it.
+ */
+export function repoTempDir(prefix: string): string {
+  const base = join(REPO, ".tmp");
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
