@@ -40,6 +40,13 @@ describe("create-custom-llm", () => {
     expect(r.stdout).toContain("npm test");
   });
 
+  it("never prints an environment variable's value, even the secret's own", () => {
+    const secret = `sk-${Math.random().toString(36).slice(2)}`;
+    const r = runCli([join(dir, "env-check"), "--spec", acme, "--dry-run"], dir, { ACME_API_KEY: secret });
+    expect(r.status).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
   it("names the target after the class when no folder is given", () => {
     const cwd = join(dir, "default-name");
     mkdirSync(cwd);

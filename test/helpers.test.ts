@@ -15,6 +15,10 @@ describe("template helpers", () => {
     expect(text).toBe("a *\\/ b\n * c\n * d");
   });
 
+  it("jsdocText keeps an @ from starting a tag", () => {
+    expect(jsdocText("@param x\nmail a@b.c")).toBe("\\@param x\n * mail a@b.c");
+  });
+
   it("jsdocText escapes control characters instead of emitting them", () => {
     expect(jsdocText("a\u0000b\u2028c")).toBe("a\\u0000b\\u2028c");
   });

@@ -44,3 +44,12 @@ describe("writeFiles", () => {
     expect(readdirSync(dir).filter((n) => n.includes("staging"))).toEqual([]);
   });
 });
+
+describe("writeFiles into an empty folder", () => {
+  it("swaps the folder in whole", async () => {
+    const target = join(dir, "empty");
+    mkdirSync(target);
+    await writeFiles(target, files);
+    expect(readdirSync(join(target, "src")).sort()).toEqual(["a.ts", "b.ts"]);
+  });
+});

@@ -18,6 +18,9 @@ export const GENERATED_MEMBERS: readonly string[] = [
   "lc_serializable",
 ];
 
+/** Keys of the params object the templates build beside the spec's params (invocationParams). */
+export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name"];
+
 /** Top-level names of the emitted class module: imports and module helpers. */
 export const MODULE_NAMES: readonly string[] = [
   "LLM",
@@ -32,6 +35,7 @@ export const MODULE_NAMES: readonly string[] = [
   "cutStreamAtStop",
   "readSecret",
   "redactSecrets",
+  "omitKeys",
 ];
 
 /** Type names derived from the class name; they must not collide with anything either. */

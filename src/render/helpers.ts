@@ -17,6 +17,8 @@ export function jsdocText(value: unknown): string {
   return String(value)
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
+    // An @ after white space starts a JSDoc tag and would swallow the rest of the description.
+    .replace(/(^|\s)@/g, "$1\\@")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .split("\n")
     .join("\n * ");

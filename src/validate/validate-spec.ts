@@ -1,7 +1,7 @@
 import isIdentifier from "is-identifier";
 import { typeScriptReservedTypes } from "reserved-identifiers";
 import { specSchema, type Param, type Spec } from "../spec/schema.js";
-import { derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
+import { CALL_OPTION_KEYS, derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
 import { llmMemberNames } from "./llm-members.js";
 import { formatPath, SpecError, type SpecIssue } from "./spec-error.js";
 
@@ -97,6 +97,9 @@ function memberNameProblem(name: string, inherited: ReadonlySet<string>, types: 
   if (name.length > MAX_NAME) return `is ${name.length} characters long; keep it to ${MAX_NAME}`;
   if (inherited.has(name) || GENERATED_MEMBERS.includes(name) || name.startsWith("lc_")) {
     return `"${name}" is already a member of LangChain's LLM class and would override it; choose another name, e.g. "${name}Param"`;
+  }
+  if (CALL_OPTION_KEYS.includes(name)) {
+    return `"${name}" is reported by LangChain itself (stop sequences are a call option: invoke(prompt, { stop })); choose another name, e.g. "default${name[0]!.toUpperCase()}${name.slice(1)}"`;
   }
   if (types.has(name)) return `"${name}" collides with a generated type name; choose another name`;
   return undefined;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { GeneratedFile } from "../render/render.js";
 
@@ -29,8 +29,10 @@ export function existingFiles(target: string, files: readonly GeneratedFile[]): 
 
 /**
  * Writes all files or none. Everything is first written to a staging folder beside the target (same file
- * system, so renames are atomic). A new target folder appears in one rename; into an existing folder the
- * files are renamed in one by one and, on failure, the ones moved are taken back and replaced files restored.
+ * system, so renames are atomic). A new or empty target folder appears in one rename; into a folder that
+ * holds files already (only with `force`) the files are renamed in one at a time: each file is whole, and on
+ * an error the ones moved are taken back and replaced files restored, but a SIGKILL between two renames
+ * leaves some files new and some old.
  */
 export async function writeFiles(target: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<string[]> {
   const dir = resolve(target);
@@ -45,7 +47,8 @@ export async function writeFiles(target: string, files: readonly GeneratedFile[]
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.contents);
     }
-    if (!existsSync(dir)) {
+    // A missing or empty target is swapped in whole, in one rename: a kill leaves all files or none.
+    if (!existsSync(dir) || (await rmdir(dir).then(() => true, () => false))) {
       await rename(join(staging, "new"), dir);
     } else {
       await moveInto(dir, staging, files);

@@ -1,0 +1,101 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CLI, REPO, repoTempDir } from "./support/paths.js";
+
+// SIGKILL cannot be caught: these tests kill real processes at several moments and check what a user
+// would find afterwards. A kill is a moment, not a timing assertion: every outcome is checked the same way.
+
+const dir = repoTempDir("kill");
+const WRITE_CHILD = join(REPO, "test/support/write-child.mjs");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function listTree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(root)) return files;
+  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) {
+      const path = join(e.parentPath, e.name);
+      files.set(path.slice(root.length + 1), readFileSync(path, "utf8"));
+    }
+  }
+  return files;
+}
+
+/** Starts a process, kills it `delayMs` after it prints "ready" (or after start), resolves when it is gone. */
+function killAfter(args: string[], delayMs: number, waitForReady: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "ignore"] });
+    const kill = () => setTimeout(() => child.kill("SIGKILL"), delayMs);
+    if (waitForReady) child.stdout.once("data", kill);
+    else kill();
+    child.on("exit", () => resolve());
+  });
+}
+
+describe("killed mid-run", () => {
+  it("the CLI leaves a new target folder complete or absent", async () => {
+    const spec = join(REPO, "examples/acme.json");
+    const full = join(dir, "complete");
+    await killAfter([CLI, full, "--spec", spec], 60_000, false);
+    const expected = listTree(full);
+    expect(expected.size).toBeGreaterThan(5);
+    // From just after start to well past the end of a normal run on this machine.
+    for (const delay of [300, 1500, 2500, 3500]) {
+      const target = join(dir, `cli-${delay}`);
+      await killAfter([CLI, target, "--spec", spec], delay, false);
+      const found = listTree(target);
+      expect(found.size === 0 || found.size === expected.size, `after ${delay} ms: ${found.size} files`).toBe(true);
+      for (const [path, contents] of found) expect(contents, path).toBe(expected.get(path));
+    }
+  });
+
+  /** Time of an uninterrupted run of the write child, to spread kill moments over it. */
+  async function writeRunMs(target: string, force: string): Promise<number> {
+    const started = performance.now();
+    await killAfter([WRITE_CHILD, target, "1500", force], 60_000, true);
+    return performance.now() - started;
+  }
+  /** Kill moments from early to late in a run; callers stop once a kill has landed where they need it. */
+  const fractions = [0.2, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+  it("the write step into a new folder leaves all files or none", async () => {
+    const runMs = await writeRunMs(join(dir, "write-reference"), "");
+    let midWrite = false;
+    for (const [i, fraction] of fractions.entries()) {
+      const target = join(dir, `write-${i}`);
+      await killAfter([WRITE_CHILD, target, "1500", ""], Math.round(fraction * runMs), true);
+      const found = listTree(target);
+      expect(found.size === 0 || found.size === 1500, `at ${fraction} of a run: ${found.size} files`).toBe(true);
+      // A staging folder left behind means the kill landed while files were being written.
+      midWrite ||= readdirSync(dir).some((n) => n.startsWith(`.write-${i}.staging-`));
+      if (midWrite) break;
+    }
+    expect(midWrite).toBe(true);
+  });
+
+  it("with --force into a folder of the user's, their other files stay and no file is half-written", async () => {
+    const runMs = await writeRunMs(join(dir, "force-reference"), "force");
+    let partial = false;
+    for (const [i, fraction] of fractions.entries()) {
+      const target = join(dir, `force-${i}`);
+      mkdirSync(join(target, "src/deep/0"), { recursive: true });
+      writeFileSync(join(target, "notes.md"), "the user's notes");
+      writeFileSync(join(target, "src/deep/0/file-0.ts"), "the user's old file-0");
+      await killAfter([WRITE_CHILD, target, "1500", "force"], Math.round(fraction * runMs), true);
+      const found = listTree(target);
+      expect(found.get("notes.md")).toBe("the user's notes");
+      for (const [path, contents] of found) {
+        if (path === "notes.md") continue;
+        // Each file is either the user's old one or a complete new one: renames are atomic.
+        expect(contents === "the user's old file-0" || contents.endsWith(`"${"x".repeat(2000)}";\n`), path).toBe(true);
+      }
+      partial = found.size > 2 && found.size < 1501;
+      if (partial) break;
+    }
+    // Documented limit: into an existing folder files are replaced one rename at a time, so a kill can land
+    // between two of them. This proves a kill landed there and the guarantees above still held.
+    expect(partial).toBe(true);
+  });
+});

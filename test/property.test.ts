@@ -1,0 +1,107 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { Project } from "ts-morph";
+import { afterAll, describe, expect, it } from "vitest";
+import { kebabCase } from "change-case";
+import { generateFiles, generateInto } from "../src/generate.js";
+import type { SpecInput } from "../src/spec/schema.js";
+import { SpecError } from "../src/validate/spec-error.js";
+import { anySpec } from "./support/arbitraries.js";
+import { runEmittedTests } from "./support/emitted-tests.js";
+import { repoTempDir } from "./support/paths.js";
+
+// A generator is trusted when nothing a user types makes it emit broken code: every spec either fails
+// validation with a SpecError that names a field, or gives files that type-check and say what was written.
+// Seeds that once failed are kept in REGRESSIONS below as plain cases.
+
+/** JSDoc text back to what the user wrote: our comment and tag escapes undone, spaces folded. */
+function fromJsDoc(text: string): string {
+  return text
+    .replace(/\*\\\//g, "*/")
+    .replace(/\\@/g, "@")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+/** The user's text as a JSDoc reader should see it: trimmed as the schema does, control characters shown as \uXXXX, spaces folded. */
+const normalise = (text: string) =>
+  text
+    .trim()
+    .replace(/\\@/g, "@")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/\s+/g, " ")
+    .trim();
+
+const tally = { valid: 0, rejected: 0 };
+
+async function checkSpec(spec: SpecInput): Promise<void> {
+  let files;
+  try {
+    files = await generateFiles(spec);
+    tally.valid++;
+  } catch (error) {
+    tally.rejected++;
+    // The only acceptable failure is a validation error that points at a field and says what to do.
+    expect(error).toBeInstanceOf(SpecError);
+    for (const issue of (error as SpecError).issues) expect(issue.message.length).toBeGreaterThan(10);
+    return;
+  }
+  // Valid: the class documents each field with the user's own words.
+  const source = new Project({ useInMemoryFileSystem: true }).createSourceFile(
+    "x.ts",
+    files.find((f) => f.path === `src/${kebabCase(spec.name)}.ts`)!.contents,
+  );
+  const input = source.getInterfaceOrThrow(`${spec.name}Input`);
+  for (const field of [...(spec.params ?? []), ...(spec.secrets ?? [])]) {
+    const doc = input.getPropertyOrThrow(field.name).getJsDocs()[0]!.getDescription();
+    expect(fromJsDoc(doc)).toContain(normalise(field.description));
+  }
+}
+
+const REGRESSIONS: SpecInput[] = [
+  { name: "A", description: "x", params: [{ name: "x", type: "string", description: "*/ `${x}` \u2028", default: "*/" }] },
+  { name: "AcmeLLM", description: "\u0000\u001b[31m red", secrets: [{ name: "apiKey", env: "PATH", description: "shadows PATH" }] },
+  // Found by the property: an @ after a space started a JSDoc tag and emptied the description.
+  { name: "A", description: "!", params: [{ name: "a", type: "string", description: "@ " }] },
+  // Found by the property: a secret named like a local of the constructor shadowed it.
+  { name: "A", description: "!", secrets: [{ name: "rest", env: "A", description: "!" }, { name: "fields", env: "B", description: "!" }] },
+  // Found by the sample below: a param named like a call option collided with it in invocationParams().
+  { name: "A2", description: "x", params: [{ name: "stop", type: "string[]", description: "d" }] },
+];
+
+describe("any spec gives a clear error or code that type-checks", () => {
+  it.each(REGRESSIONS.map((s, i) => [i, s] as const))("regression %i", async (_i, spec) => {
+    await checkSpec(spec);
+  });
+
+  it("holds for random and hostile specs", async () => {
+    await fc.assert(fc.asyncProperty(anySpec, checkSpec), { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) });
+    // The property says little unless many specs got past validation to the type-checker.
+    expect(tally.valid).toBeGreaterThan(15);
+  });
+});
+
+describe("a sample of random valid specs", () => {
+  const root = repoTempDir("property");
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("emits vitest files that pass", async () => {
+    const valid: SpecInput[] = [];
+    // Draw until we hold a handful of valid specs with distinct class names.
+    for (const spec of fc.sample(anySpec, { numRuns: 400, seed: 42 })) {
+      if (valid.length === 4) break;
+      if (valid.some((v) => v.name === spec.name)) continue;
+      try {
+        await generateInto(join(root, kebabCase(spec.name)), spec);
+        valid.push(spec);
+      } catch (error) {
+        if (!(error instanceof SpecError)) throw error;
+      }
+    }
+    expect(valid).toHaveLength(4);
+    const results = runEmittedTests(root);
+    expect(results).toHaveLength(4);
+    for (const r of results) expect(r.failures, readFileSync(r.file, "utf8").slice(0, 0) + r.file).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import type { SpecInput } from "../../src/spec/schema.js";
+
+/** Names users could plausibly type, biased towards the ones that break naive generators. */
+const HOSTILE_NAMES = [
+  // reserved and strict-mode words
+  "class", "delete", "default", "await", "yield", "let", "static", "implements", "package", "arguments", "eval", "enum", "undefined", "NaN",
+  // members of LLM / BaseLLM / Runnable and Object.prototype
+  "invoke", "stream", "batch", "callbacks", "verbose", "cache", "tags", "metadata", "lc_secrets", "lc_kwargs", "caller", "name", "pipe",
+  "constructor", "toString", "hasOwnProperty", "__proto__", "lc_namespace", "_call", "_llmType", "invocationParams", "callProvider",
+  // look like secrets, collide with generated names, odd shapes
+  "apiKey", "token", "password", "prompt", "stop", "signal", "params", "credentials", "fields", "rest", "$x", "_", "a1", "π", "x-y", "1a", "",
+];
+
+const HOSTILE_TEXT = [
+  "*/", "/*", "/**", "`", "${x}", "{{x}}", "}}}", "{{{x}}}", "\"", "'", "\\", "\\u0000", "\n", "\r\n", "\u2028", "\u0000", "\u001b[31m",
+  "@param x", "<script>", "|", "🚀", "ünï", "\ud800", "</", "-->", "#", "* ", "@ts-ignore", "// comment", "\t",
+];
+
+const identifierLike = fc.stringMatching(/^[a-z][A-Za-z0-9_]{0,12}$/);
+// Weighted so that about half the specs are valid and reach the type-checker.
+export const memberName = fc.oneof({ arbitrary: identifierLike, weight: 12 }, { arbitrary: fc.constantFrom(...HOSTILE_NAMES), weight: 1 });
+export const className = fc.oneof(
+  { arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,15}$/), weight: 8 },
+  fc.constantFrom("LLM", "Promise", "Error", "Object", "GenerationChunk", "Acme", "A", "AcmeLLM", "String", "Array", "AbortSignal", "acme", "Acme-LLM", ""),
+);
+export const text = fc.oneof(
+  { arbitrary: fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0), weight: 4 },
+  fc.string({ unit: "binary", maxLength: 20 }),
+  fc.array(fc.constantFrom(...HOSTILE_TEXT), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(" ")),
+);
+
+const paramType = fc.oneof(
+  fc.constantFrom("string", "number", "boolean", "string[]"),
+  fc.record({ enum: fc.uniqueArray(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom(...HOSTILE_TEXT)), { minLength: 1, maxLength: 4 }) }),
+);
+
+/** A default that matches the param's type most of the time, and sometimes not. */
+function defaultFor(type: unknown): fc.Arbitrary<unknown> {
+  if (type === "string") return text;
+  if (type === "number") return fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+  if (type === "boolean") return fc.boolean();
+  if (type === "string[]") return fc.array(text, { maxLength: 3 });
+  const values = (type as { enum: string[] }).enum;
+  return fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 6 }, text);
+}
+
+const param = paramType.chain((type) =>
+  fc.record(
+    {
+      name: memberName,
+      type: fc.constant(type),
+      description: text,
+      default: defaultFor(type),
+      optional: fc.boolean(),
+    },
+    { requiredKeys: ["name", "type", "description"] },
+  ),
+);
+
+const secret = fc.record({
+  name: memberName,
+  env: fc.oneof({ arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,12}$/), weight: 8 }, fc.constantFrom("lower_case", "A-B", "", "PATH")),
+  description: text,
+});
+
+/** Specs of every shape, valid or not: each must give a SpecError or code that type-checks. */
+export const anySpec: fc.Arbitrary<SpecInput> = fc.record(
+  {
+    name: className,
+    description: text,
+    llmType: fc.oneof({ arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}$/), weight: 8 }, text),
+    docsUrl: fc.oneof({ arbitrary: fc.webUrl(), weight: 8 }, fc.constantFrom("https://x.example/a*/b?q='\"`${x}`", "javascript:alert(1)", "not a url")),
+    params: fc.array(param, { maxLength: 5 }),
+    secrets: fc.array(secret, { maxLength: 3 }),
+    streaming: fc.boolean(),
+  },
+  { requiredKeys: ["name", "description"] },
+) as fc.Arbitrary<SpecInput>;
