@@ -46,9 +46,11 @@ try {
   }
   const tsc = median(Array.from({ length: RUNS }, () => timeProcess(join(repo, "node_modules/.bin/tsc"), ["--noEmit", "-p", pkg])));
   const node = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, ["-e", "0"])));
-  const help = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, [join(repo, "dist/src/cli/main.js"), "--help"])));
-
-  const cold = median(coldProcess);
+  const cli = join(repo, "dist/src/cli/main.js");
+  const help = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, [cli, "--help"])));
+  // What a user waits for: the real CLI, whole pipeline, type-check in its worker thread, no write.
+  const cold = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, [cli, "--spec", example, "--dry-run"])));
+  const libraryProcess = median(coldProcess);
   const coldIn = median(inProcess.map((r) => r.cold));
   const warmOther = median(inProcess.map((r) => r.warmOther));
   const warmSame = median(inProcess.map((r) => r.warmSame));
@@ -56,8 +58,9 @@ try {
   console.log(`median of ${RUNS} runs, Node ${process.version}\n`);
   row("baseline: node -e 0", node);
   row("baseline: tsc --noEmit (TypeScript 5.9) of the output", tsc, "= 1.00x");
-  row("cold: whole process, generate+format+check", cold, `${(cold / tsc).toFixed(2)}x tsc  (target <= 1.0x)`);
-  row("cold: in-process part (module load + pipeline)", coldIn, `${(coldIn / tsc).toFixed(2)}x tsc`);
+  row("cold: create-custom-llm --spec … --dry-run", cold, `${(cold / tsc).toFixed(2)}x tsc  (target <= 1.0x)`);
+  row("cold: library generateFiles(), one thread", coldIn, `${(coldIn / tsc).toFixed(2)}x tsc`);
+  row("  (that process, with the two warm runs below)", libraryProcess, "");
   row("warm: another spec, same process", warmOther, `${(warmOther / tsc).toFixed(3)}x tsc  (target <= 100 ms)`);
   row("warm: same spec again, same process", warmSame, `${(warmSame / tsc).toFixed(3)}x tsc`);
   row("create-custom-llm --help", help, `${(help / node).toFixed(2)}x node -e 0  (target <= 150 ms)`);

@@ -1,7 +1,6 @@
 import type { SpecInput } from "./spec/schema.js";
 import { formatFiles } from "./render/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
-import { typecheckFiles } from "./validate/typecheck.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
 
@@ -11,6 +10,14 @@ export interface GenerateOptions {
   templatesDir?: string;
   /** Where the spec came from, for error messages, e.g. a file name. */
   source?: string;
+  /** Checks the formatted files; default: in this thread. The CLI passes a worker started at launch. */
+  typecheck?: (files: readonly GeneratedFile[]) => Promise<void>;
+}
+
+/** The in-thread check, loaded only when used: TypeScript is the heaviest thing we load. */
+async function typecheckHere(files: readonly GeneratedFile[]): Promise<void> {
+  const { typecheckFiles } = await import("./validate/typecheck.js");
+  typecheckFiles(files);
 }
 
 /**
@@ -20,7 +27,7 @@ export interface GenerateOptions {
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const spec = validateSpec(input, options.source);
   const files = await formatFiles(renderFiles(spec, options.mode, options.templatesDir));
-  typecheckFiles(files);
+  await (options.typecheck ?? typecheckHere)(files);
   return files;
 }
 

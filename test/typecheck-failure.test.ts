@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateInto } from "../src/generate.js";
 import { formatFiles } from "../src/render/format.js";
 import { renderFiles } from "../src/render/render.js";
-import { TypecheckError } from "../src/validate/typecheck.js";
+import { TypecheckError } from "../src/validate/typecheck-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
 import { REPO, repoTempDir } from "./support/paths.js";
 

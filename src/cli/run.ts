@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { kebabCase } from "change-case";
-import { generateFiles } from "../generate.js";
+import { generateFiles, type GeneratedFile } from "../generate.js";
 import { SpecError } from "../validate/spec-error.js";
-import { TypecheckError } from "../validate/typecheck.js";
+import { startBackgroundTypecheck } from "../validate/typecheck-in-worker.js";
+import { TypecheckError } from "../validate/typecheck-error.js";
 import { existingFiles, TargetNotEmptyError, writeFiles } from "../write/write-files.js";
 
 export interface RunOptions {
@@ -17,6 +18,21 @@ export interface RunOptions {
 export async function run(options: RunOptions): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`${line}\n`);
+  // Started first: loading TypeScript in parallel is most of what makes a cold run fast.
+  const typecheck = startBackgroundTypecheck();
+  try {
+    return await generateAndReport(options, typecheck.check, out, err);
+  } finally {
+    await typecheck.close();
+  }
+}
+
+async function generateAndReport(
+  options: RunOptions,
+  typecheck: (files: readonly GeneratedFile[]) => Promise<void>,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   let spec: unknown;
   try {
     spec = JSON.parse(readFileSync(options.specPath, "utf8"));
@@ -26,7 +42,7 @@ export async function run(options: RunOptions): Promise<number> {
     return 2;
   }
   try {
-    const files = await generateFiles(spec, { source: options.specPath });
+    const files = await generateFiles(spec, { source: options.specPath, typecheck });
     const name = typeof spec === "object" && spec && "name" in spec ? String(spec.name) : "llm";
     const target = resolve(options.target ?? kebabCase(name));
     const shown = relative(process.cwd(), target) || ".";

@@ -1,0 +1,95 @@
+// npm run bench: the emitted wrapper's overhead beside a minimal hand-written LLM subclass doing the same
+// work (same pieces, same callback call), both through the real @langchain/core, in this one process.
+// Targets: stream throughput >= 0.95x the hand-written one; invoke time <= 1.05x. Prints, asserts nothing.
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
+import { LLM } from "@langchain/core/language_models/llms";
+import { GenerationChunk } from "@langchain/core/outputs";
+import { generateInto } from "../src/generate.js";
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const PIECES = Array.from({ length: 2000 }, (_, i) => `tok${i} `);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+interface Runnable {
+  stream(prompt: string): Promise<AsyncIterable<string>>;
+  invoke(prompt: string): Promise<string>;
+}
+
+/** The provider both wrappers read: an async stream of pieces, as an SDK or fetch body gives. */
+async function* provider(): AsyncGenerator<string> {
+  yield* PIECES;
+}
+
+/** The baseline: what a careful hand-written wrapper does with that provider, and nothing more. */
+class HandWritten extends LLM {
+  _llmType(): string {
+    return "hand";
+  }
+  async _call(): Promise<string> {
+    let text = "";
+    for await (const piece of provider()) text += piece;
+    return text;
+  }
+  override async *_streamResponseChunks(_p: string, _o: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun) {
+    for await (const text of provider()) {
+      const chunk = new GenerationChunk({ text });
+      await runManager?.handleLLMNewToken(text, undefined, undefined, undefined, undefined, { chunk });
+      yield chunk;
+    }
+  }
+}
+
+async function streamMs(llm: Runnable): Promise<number> {
+  const t = performance.now();
+  let n = 0;
+  for await (const _chunk of await llm.stream("p")) n++;
+  if (n !== PIECES.length) throw new Error(`expected ${PIECES.length} chunks, got ${n}`);
+  return performance.now() - t;
+}
+
+async function invokeMs(llm: Runnable, times: number): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < times; i++) await llm.invoke("p");
+  return performance.now() - t;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const dir = mkdtempSync(join(repo, ".tmp-bench-stream-"));
+try {
+  await generateInto(join(dir, "acme"), { name: "AcmeLLM", description: "Bench.", streaming: true, secrets: [{ name: "apiKey", env: "ACME_API_KEY", description: "Key." }] });
+  // The emitted class, with only the provider method filled in: yield the same pieces.
+  const { AcmeLLM } = (await import(join(dir, "acme/src/acme-llm.ts"))) as { AcmeLLM: new (f: { apiKey: string }) => Runnable };
+  const emitted = new AcmeLLM({ apiKey: "k" });
+  // Filled in as a user would fill in streamProvider(): read the same provider stream.
+  (emitted as unknown as { streamProvider: () => AsyncIterable<string> }).streamProvider = provider;
+  const hand = new HandWritten({}) as unknown as Runnable;
+
+  // Warm both up, then alternate so drift in machine load hits both alike.
+  for (const llm of [emitted, hand]) {
+    await streamMs(llm);
+    await invokeMs(llm, 20);
+  }
+  const s = { emitted: [] as number[], hand: [] as number[] };
+  const inv = { emitted: [] as number[], hand: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    s.hand.push(await streamMs(hand));
+    s.emitted.push(await streamMs(emitted));
+    inv.hand.push(await invokeMs(hand, 200));
+    inv.emitted.push(await invokeMs(emitted, 200));
+  }
+  const throughput = (ms: number) => (PIECES.length / ms) * 1000;
+  const tE = throughput(median(s.emitted));
+  const tH = throughput(median(s.hand));
+  console.log(`\nstream: ${PIECES.length} chunks, median of ${ROUNDS}; invoke: 200 calls, median of ${ROUNDS}`);
+  console.log(`stream throughput  hand-written ${tH.toFixed(0).padStart(8)} chunks/s   emitted ${tE.toFixed(0).padStart(8)} chunks/s   ${(tE / tH).toFixed(3)}x  (target >= 0.95x)`);
+  const iE = median(inv.emitted) / 200;
+  const iH = median(inv.hand) / 200;
+  console.log(`invoke time        hand-written ${(iH * 1000).toFixed(0).padStart(8)} µs/call    emitted ${(iE * 1000).toFixed(0).padStart(8)} µs/call    ${(iE / iH).toFixed(3)}x  (target <= 1.05x)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
