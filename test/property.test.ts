@@ -66,6 +66,14 @@ const REGRESSIONS: SpecInput[] = [
   { name: "A", description: "!", params: [{ name: "a", type: "string", description: "@ " }] },
   // Found by the property: a secret named like a local of the constructor shadowed it.
   { name: "A", description: "!", secrets: [{ name: "rest", env: "A", description: "!" }, { name: "fields", env: "B", description: "!" }] },
+  // Huge but allowed: the most params and secrets a spec may have, with the longest descriptions.
+  {
+    name: "HugeLLM",
+    description: "d".repeat(2000),
+    params: Array.from({ length: 100 }, (_, i) => ({ name: `param${i}`, type: "string" as const, description: `p${i} `.repeat(300).slice(0, 1999), default: "x".repeat(5000) })),
+    secrets: Array.from({ length: 20 }, (_, i) => ({ name: `secret${i}`, env: `HUGE_SECRET_${i}`, description: "s" })),
+    streaming: true,
+  },
   // Found by the sample below: a param named like a call option collided with it in invocationParams().
   { name: "A2", description: "x", params: [{ name: "stop", type: "string[]", description: "d" }] },
 ];

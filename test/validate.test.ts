@@ -45,6 +45,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["param name inherited from LLM", param({ name: "invoke" }), "params[0].name", /member of LangChain's LLM/],
   ["param name inherited field", param({ name: "verbose" }), "params[0].name", /member of LangChain's LLM/],
   ["param name generated member", param({ name: "callProvider" }), "params[0].name", /member/],
+  ["too many params", { ...base, params: Array.from({ length: 101 }, (_, i) => ({ name: `p${i}`, type: "string", description: "d" })) }, "params", /more than 100/],
   ["param named like a call option", param({ name: "stop" }), "params[0].name", /call option/],
   ["param looks like a secret", param({ name: "apiKey" }), "params[0].name", /move it to "secrets"/],
   ["param type unknown", param({ type: "int" }), "params[0].type", /one of/],

@@ -1,6 +1,7 @@
 import type { GeneratedFile } from "./render.js";
 
-const PARSERS: Record<string, string> = { ts: "typescript", json: "json", md: "markdown" };
+// babel-ts gives the same output as the typescript parser here and loads in a third of the time.
+const PARSERS: Record<string, string> = { ts: "babel-ts", json: "json", md: "markdown" };
 
 /** Runs prettier over every file it has a parser for; prettier loads on first use, not at start-up. */
 export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {

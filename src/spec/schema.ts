@@ -96,10 +96,12 @@ export const specSchema = z
       .meta({ description: "Link to the provider's API docs, put in the class docstring." }),
     params: z
       .array(paramSchema, { error: "must be a list of { name, type, description } objects" })
+      .max(100, { error: "has more than 100 params; group related settings into fewer params" })
       .default([])
       .meta({ description: "Constructor parameters of the wrapper." }),
     secrets: z
       .array(secretSchema, { error: "must be a list of { name, env, description } objects" })
+      .max(20, { error: "has more than 20 secrets; a provider rarely needs more than a few" })
       .default([])
       .meta({ description: "Credentials, read from the constructor or an environment variable." }),
     streaming: z
