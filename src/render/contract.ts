@@ -18,6 +18,12 @@ export const GENERATED_MEMBERS: readonly string[] = [
   "lc_serializable",
 ];
 
+/** The param an HTTP transport adds for where to send requests; a spec param must not take its name. */
+export const URL_PARAM = { "openai-compatible": "baseUrl", ollama: "baseUrl", "http-json": "url" } as const;
+
+/** Members only the HTTP transports add. */
+export const HTTP_MEMBERS: readonly string[] = ["_generate", ...new Set(Object.values(URL_PARAM))];
+
 /** Top-level names of the emitted class module: imports and module helpers. */
 export const MODULE_NAMES: readonly string[] = [
   "LLM",
@@ -32,6 +38,18 @@ export const MODULE_NAMES: readonly string[] = [
   "cutStreamAtStop",
   "readSecret",
   "redactSecrets",
+  "HttpError",
+  "TokenUsage",
+  "Completion",
+  "LLMResult",
+  "httpError",
+  "readLines",
+  "sseData",
+  "readPath",
+  "addUsage",
+  "requestBody",
+  "parseCompletion",
+  "parseStreamLine",
 ];
 
 /** Type names derived from the class name; they must not collide with anything either. */
