@@ -14,6 +14,12 @@ export interface HttpContext {
   path: string | false;
   /** The secret sent as `Authorization: Bearer …`, if the spec has one. */
   bearer: string | false;
+  /** The emitted test file's loopback server for this protocol: `tests/server/<transport>`. */
+  testServerPartial: string;
+  /** Content type of a streamed answer, sent as `accept` when streaming. */
+  streamType: string;
+  /** Stop sequences go to the server (which ends the text before them); else only the wrapper cuts. */
+  forwardsStop: boolean;
   /** The server reports token counts. */
   usage: boolean;
   /** Params sent in the request body, with the key each is sent under. */
@@ -31,8 +37,8 @@ interface HttpJsonContext {
 
 /** Where each HTTP transport sends requests by default, and how its body names params. */
 const PROTOCOLS = {
-  "openai-compatible": { defaultUrl: "https://api.openai.com/v1", path: "/completions", usage: true },
-  ollama: { defaultUrl: "http://localhost:11434", path: "/api/generate", usage: true },
+  "openai-compatible": { defaultUrl: "https://api.openai.com/v1", path: "/completions", usage: true, streamType: "text/event-stream" },
+  ollama: { defaultUrl: "http://localhost:11434", path: "/api/generate", usage: true, streamType: "application/x-ndjson" },
 } as const;
 
 /** Builds the HTTP part of the render context; false for the custom transport. */
@@ -45,6 +51,9 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
     if (!json) throw new Error("internal: an http-json spec reached rendering without httpJson");
     return {
       partial: `transport/${transport}`,
+      testServerPartial: `tests/server/${transport}`,
+      streamType: "application/x-ndjson",
+      forwardsStop: json.stopField !== undefined,
       urlParam: URL_PARAM[transport],
       urlDoc: "URL of the endpoint the prompt is POSTed to.",
       defaultUrl: json.url,
@@ -65,6 +74,9 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
   const protocol = PROTOCOLS[transport];
   return {
     partial: `transport/${transport}`,
+    testServerPartial: `tests/server/${transport}`,
+    streamType: protocol.streamType,
+    forwardsStop: true,
     urlParam: URL_PARAM[transport],
     urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM[transport]}}${protocol.path}\`.`,
     defaultUrl: spec.baseUrl ?? protocol.defaultUrl,
