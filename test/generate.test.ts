@@ -8,7 +8,8 @@ import { generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
 import { REPO, repoTempDir } from "./support/paths.js";
-import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
+import { URL_PARAM } from "../src/render/contract.js";
+import { exampleSpecs, expectedTestCount, VARIED_SPECS } from "./support/specs.js";
 
 const cases: { label: string; spec: SpecInput }[] = [
   ...exampleSpecs().map(({ file, spec }) => ({ label: `examples/${file}`, spec })),
@@ -41,9 +42,7 @@ describe.each(cases)("generating $label", ({ spec }) => {
     expect(mine).toHaveLength(1);
     expect(mine[0]?.failures).toEqual([]);
     expect(mine[0]?.status).toBe("passed");
-    // invoke, batch, stream, stop (2), identifying params at least; plus callbacks and secrets when present.
-    const expected = 6 + (spec.streaming ? 1 : 0) + (spec.secrets?.length ?? 0) * 2 + (spec.secrets?.length ? 1 : 0);
-    expect(mine[0]?.passed).toBe(expected);
+    expect(mine[0]?.passed).toBe(expectedTestCount(spec));
   });
 
   it("documents every constructor field and the class, with the text the spec gave", () => {
@@ -52,7 +51,8 @@ describe.each(cases)("generating $label", ({ spec }) => {
     const unescape = (text: string) => text.replace(/\*\\\//g, "*/").replace(/\\u2028/g, "\u2028").trim();
     const input = source.getInterfaceOrThrow(`${spec.name}Input`);
     const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
-    expect(input.getProperties().map((p) => p.getName())).toEqual(fields.map((f) => f.name));
+    const urlParam = spec.transport && spec.transport !== "custom" ? [URL_PARAM[spec.transport]] : [];
+    expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...urlParam, ...(spec.secrets ?? []).map((f) => f.name)]);
     for (const field of fields) {
       const docs = input.getPropertyOrThrow(field.name).getJsDocs();
       expect(docs).toHaveLength(1);
