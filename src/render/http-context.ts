@@ -20,6 +20,10 @@ export interface HttpContext {
   streamType: string;
   /** Stop sequences go to the server (which ends the text before them); else only the wrapper cuts. */
   forwardsStop: boolean;
+  /** For the docs page: the protocol, its stream format, and the LangChain integration it matches. */
+  protocolName: string;
+  streamFormat: string;
+  reference: string | false;
   /** The server reports token counts. */
   usage: boolean;
   /** Params sent in the request body, with the key each is sent under. */
@@ -37,8 +41,24 @@ interface HttpJsonContext {
 
 /** Where each HTTP transport sends requests by default, and how its body names params. */
 const PROTOCOLS = {
-  "openai-compatible": { defaultUrl: "https://api.openai.com/v1", path: "/completions", usage: true, streamType: "text/event-stream" },
-  ollama: { defaultUrl: "http://localhost:11434", path: "/api/generate", usage: true, streamType: "application/x-ndjson" },
+  "openai-compatible": {
+    defaultUrl: "https://api.openai.com/v1",
+    path: "/completions",
+    usage: true,
+    streamType: "text/event-stream",
+    name: "OpenAI's completions API",
+    streamFormat: "Server-Sent Events",
+    reference: "`@langchain/openai`'s `OpenAI`",
+  },
+  ollama: {
+    defaultUrl: "http://localhost:11434",
+    path: "/api/generate",
+    usage: true,
+    streamType: "application/x-ndjson",
+    name: "Ollama's generate API",
+    streamFormat: "newline-delimited JSON",
+    reference: "`@langchain/ollama`'s `Ollama`",
+  },
 } as const;
 
 /** Builds the HTTP part of the render context; false for the custom transport. */
@@ -54,6 +74,9 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
       testServerPartial: `tests/server/${transport}`,
       streamType: "application/x-ndjson",
       forwardsStop: json.stopField !== undefined,
+      protocolName: "a JSON endpoint",
+      streamFormat: "newline-delimited JSON",
+      reference: false,
       urlParam: URL_PARAM[transport],
       urlDoc: "URL of the endpoint the prompt is POSTed to.",
       defaultUrl: json.url,
@@ -77,6 +100,9 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
     testServerPartial: `tests/server/${transport}`,
     streamType: protocol.streamType,
     forwardsStop: true,
+    protocolName: protocol.name,
+    streamFormat: protocol.streamFormat,
+    reference: protocol.reference,
     urlParam: URL_PARAM[transport],
     urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM[transport]}}${protocol.path}\`.`,
     defaultUrl: spec.baseUrl ?? protocol.defaultUrl,
