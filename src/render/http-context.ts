@@ -79,7 +79,8 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
       reference: false,
       urlParam: URL_PARAM[transport],
       urlDoc: "URL of the endpoint the prompt is POSTed to.",
-      defaultUrl: json.url,
+      // Normalised as the docs link is: quotes and spaces percent-encoded.
+      defaultUrl: new URL(json.url).href,
       path: false,
       bearer,
       usage: false,
@@ -105,7 +106,7 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
     reference: protocol.reference,
     urlParam: URL_PARAM[transport],
     urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM[transport]}}${protocol.path}\`.`,
-    defaultUrl: spec.baseUrl ?? protocol.defaultUrl,
+    defaultUrl: spec.baseUrl ? new URL(spec.baseUrl).href : protocol.defaultUrl,
     path: protocol.path,
     bearer,
     usage: protocol.usage,
