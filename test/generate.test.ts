@@ -67,7 +67,7 @@ describe.each(cases)("generating $label", ({ spec }) => {
 
 describe("the emitted package", () => {
   it("type-checks with its own tsconfig under the real tsc", () => {
-    for (const name of ["AcmeLLM", "EveryTypeLLM"]) {
+    for (const name of ["AcmeLLM", "EveryTypeLLM", "CompletionsLLM"]) {
       const result = spawnSync(join(REPO, "node_modules/.bin/tsc"), ["--noEmit", "-p", join(root, kebabCase(name))], { encoding: "utf8" });
       expect(result.stdout + result.stderr).toBe("");
       expect(result.status).toBe(0);
