@@ -16,13 +16,15 @@ export function exampleSpecs(): { file: string; spec: SpecInput }[] {
  * custom: invoke, batch, stream, stop (2), identifying params.
  * HTTP: invoke, batch, stream, stop forwarded, stop ignored, abort, timeout, retry, 401, concurrency,
  * split bytes, identifying params; plus token usage where the protocol reports it.
- * Both: plus callback order when streaming, 2 per secret and 1 for secret leaks.
+ * Both: plus callback order when streaming (HTTP: and an error mid-stream), 2 per secret, 1 for leaks.
  */
 export function expectedTestCount(spec: SpecInput): number {
   const transport = spec.transport ?? "custom";
   const base = transport === "custom" ? 6 : transport === "http-json" ? 12 : 13;
   const secrets = spec.secrets?.length ?? 0;
-  return base + (spec.streaming ? 1 : 0) + secrets * 2 + (secrets > 0 ? 1 : 0);
+  // Streaming adds the callback-order test, and for HTTP the error-mid-stream test.
+  const streaming = spec.streaming ? (transport === "custom" ? 1 : 2) : 0;
+  return base + streaming + secrets * 2 + (secrets > 0 ? 1 : 0);
 }
 
 /** Specs that cover the template's branches: params of every type, secrets none/one/many, streaming on/off. */
