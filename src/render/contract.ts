@@ -43,13 +43,17 @@ export const MODULE_NAMES: readonly string[] = [
   "Completion",
   "LLMResult",
   "httpError",
-  "readLines",
-  "sseData",
+  "serverMessage",
+  "throwIfStreamError",
   "readPath",
+  "textAt",
+  "tokenUsage",
   "addUsage",
+  "readLines",
+  "ndjsonText",
   "requestBody",
   "parseCompletion",
-  "parseStreamLine",
+  "streamText",
 ];
 
 /** Type names derived from the class name; they must not collide with anything either. */
