@@ -35,6 +35,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["name missing", { description: "d" }, "name", /is required.*PascalCase/],
   ["name not PascalCase", { ...base, name: "acme-llm" }, "name", /PascalCase/],
   ["name shadows an import", { ...base, name: "LLM" }, "name", /collides/],
+  ["name shadows an emitted HTTP helper", { ...base, name: "HttpError" }, "name", /collides/],
   ["name shadows a global", { ...base, name: "Promise" }, "name", /collides/],
   ["name too long", { ...base, name: `A${"b".repeat(80)}` }, "name", /keep it to 64/],
   ["unknown field", { ...base, streamin: true }, "", /streamin/],
