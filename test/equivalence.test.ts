@@ -53,10 +53,16 @@ describe("emitted wrappers return what LangChain's own integrations return", () 
   it("openai-compatible matches @langchain/openai's OpenAI", async () => {
     const Emitted = await emittedClass("openai-compatible.json", "CompletionsLLM", "completions-llm");
     const before = server.requests;
-    const ours = await results(new Emitted({ apiKey: "sk-test", baseUrl: `${server.url}/v1`, model: "test-model" }));
-    const theirs = await results(new OpenAI({ apiKey: "sk-test", model: "test-model", configuration: { baseURL: `${server.url}/v1` } }));
+    const emitted = new Emitted({ apiKey: "sk-test", baseUrl: `${server.url}/v1`, model: "test-model" });
+    const openai = new OpenAI({ apiKey: "sk-test", model: "test-model", configuration: { baseURL: `${server.url}/v1` } });
+    const ours = await results(emitted);
+    const theirs = await results(openai);
     expect(ours).toEqual(theirs);
     expect(server.requests - before).toBe(CALLS.length * 4);
+    // Token usage too: the same llmOutput.tokenUsage from generate().
+    const usage = async (llm: BaseLLM) => (await llm.generate(["count me"])).llmOutput?.tokenUsage;
+    expect(await usage(emitted)).toEqual(await usage(openai));
+    expect(await usage(emitted)).toEqual({ promptTokens: 3, completionTokens: 5, totalTokens: 8 });
     // The stop case really was cut by the server: neither returns the stop sequence.
     expect(ours.slice(2, 4)).toEqual(["Echo: one", "Echo: one"]);
   });

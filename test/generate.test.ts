@@ -65,6 +65,22 @@ describe.each(cases)("generating $label", ({ spec }) => {
   });
 });
 
+describe("the docs page states the stop behaviour of its transport", () => {
+  it.each(cases)("$label", ({ spec }) => {
+    const docs = readFileSync(join(root, kebabCase(spec.name), `docs/${kebabCase(spec.name)}.md`), "utf8").replace(/\s+/g, " ");
+    const transport = spec.transport ?? "custom";
+    if (transport === "openai-compatible" || transport === "ollama") {
+      expect(docs).toContain("ends the text **before** the first stop sequence");
+      expect(docs).toContain(transport === "ollama" ? "`@langchain/ollama`'s `Ollama`" : "`@langchain/openai`'s `OpenAI`");
+      expect(docs).toContain("If a server ignores `stop`, the wrapper cuts the text itself");
+    } else if (transport === "http-json" && spec.httpJson?.stopField) {
+      expect(docs).toContain(`\`stop\` is sent to the server as \`${spec.httpJson.stopField}\``);
+    } else {
+      expect(docs).toMatch(/the stop sequence itself is \*\*included\*\*|the stop sequence is \*\*included\*\*/);
+    }
+  });
+});
+
 describe("the emitted package", () => {
   it("type-checks with its own tsconfig under the real tsc", () => {
     for (const name of ["AcmeLLM", "EveryTypeLLM", "CompletionsLLM"]) {
