@@ -14,13 +14,13 @@ export function exampleSpecs(): { file: string; spec: SpecInput }[] {
 /**
  * How many tests the emitted file for `spec` has, all of which must pass.
  * custom: invoke, batch, stream, stop (2), identifying params.
- * HTTP: invoke, batch, stream, stop forwarded, stop ignored, abort, timeout, retry, 401, concurrency,
+ * HTTP: invoke, batch, stream, stop forwarded, stop ignored, abort, timeout, retry, 429, 401, concurrency,
  * split bytes, identifying params; plus token usage where the protocol reports it.
  * Both: plus callback order when streaming (HTTP: and an error mid-stream), 2 per secret, 1 for leaks.
  */
 export function expectedTestCount(spec: SpecInput): number {
   const transport = spec.transport ?? "custom";
-  const base = transport === "custom" ? 6 : transport === "http-json" ? 12 : 13;
+  const base = transport === "custom" ? 6 : transport === "http-json" ? 13 : 14;
   const secrets = spec.secrets?.length ?? 0;
   // Streaming adds the callback-order test, and for HTTP the error-mid-stream test.
   const streaming = spec.streaming ? (transport === "custom" ? 1 : 2) : 0;
