@@ -90,6 +90,13 @@ describe("create-custom-llm", () => {
     expect(existsSync(join(dir, "bad-out"))).toBe(false);
   });
 
+  it("--transport replaces the spec's transport, validated with the rest", () => {
+    const r = runCli([join(dir, "tr-out"), "--spec", join(REPO, "examples/minimal.json"), "--transport", "ollama"], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('params: transport "ollama" sends the model name');
+    expect(runCli(["--spec", join(REPO, "examples/minimal.json"), "-t", "grpc"], dir).stderr).toContain("transport: must be one of");
+  });
+
   it("reports a missing or unparsable spec file with exit 2", () => {
     expect(runCli(["--spec", join(dir, "nope.json")], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("not found") });
     writeFileSync(join(dir, "broken.json"), "{ nope");

@@ -8,7 +8,8 @@ import { generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
 import { REPO, repoTempDir } from "./support/paths.js";
-import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
+import { URL_PARAM } from "../src/render/contract.js";
+import { exampleSpecs, expectedTestCount, VARIED_SPECS } from "./support/specs.js";
 
 const cases: { label: string; spec: SpecInput }[] = [
   ...exampleSpecs().map(({ file, spec }) => ({ label: `examples/${file}`, spec })),
@@ -41,9 +42,7 @@ describe.each(cases)("generating $label", ({ spec }) => {
     expect(mine).toHaveLength(1);
     expect(mine[0]?.failures).toEqual([]);
     expect(mine[0]?.status).toBe("passed");
-    // invoke, batch, stream, stop (2), identifying params at least; plus callbacks and secrets when present.
-    const expected = 6 + (spec.streaming ? 1 : 0) + (spec.secrets?.length ?? 0) * 2 + (spec.secrets?.length ? 1 : 0);
-    expect(mine[0]?.passed).toBe(expected);
+    expect(mine[0]?.passed).toBe(expectedTestCount(spec));
   });
 
   it("documents every constructor field and the class, with the text the spec gave", () => {
@@ -52,7 +51,8 @@ describe.each(cases)("generating $label", ({ spec }) => {
     const unescape = (text: string) => text.replace(/\*\\\//g, "*/").replace(/\\u2028/g, "\u2028").trim();
     const input = source.getInterfaceOrThrow(`${spec.name}Input`);
     const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
-    expect(input.getProperties().map((p) => p.getName())).toEqual(fields.map((f) => f.name));
+    const urlParam = spec.transport && spec.transport !== "custom" ? [URL_PARAM[spec.transport]] : [];
+    expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...urlParam, ...(spec.secrets ?? []).map((f) => f.name)]);
     for (const field of fields) {
       const docs = input.getPropertyOrThrow(field.name).getJsDocs();
       expect(docs).toHaveLength(1);
@@ -65,9 +65,25 @@ describe.each(cases)("generating $label", ({ spec }) => {
   });
 });
 
+describe("the docs page states the stop behaviour of its transport", () => {
+  it.each(cases)("$label", ({ spec }) => {
+    const docs = readFileSync(join(root, kebabCase(spec.name), `docs/${kebabCase(spec.name)}.md`), "utf8").replace(/\s+/g, " ");
+    const transport = spec.transport ?? "custom";
+    if (transport === "openai-compatible" || transport === "ollama") {
+      expect(docs).toContain("ends the text **before** the first stop sequence");
+      expect(docs).toContain(transport === "ollama" ? "`@langchain/ollama`'s `Ollama`" : "`@langchain/openai`'s `OpenAI`");
+      expect(docs).toContain("If a server ignores `stop`, the wrapper cuts the text itself");
+    } else if (transport === "http-json" && spec.httpJson?.stopField) {
+      expect(docs).toContain(`\`stop\` is sent to the server as \`${spec.httpJson.stopField}\``);
+    } else {
+      expect(docs).toMatch(/the stop sequence itself is \*\*included\*\*|the stop sequence is \*\*included\*\*/);
+    }
+  });
+});
+
 describe("the emitted package", () => {
   it("type-checks with its own tsconfig under the real tsc", () => {
-    for (const name of ["AcmeLLM", "EveryTypeLLM"]) {
+    for (const name of ["AcmeLLM", "EveryTypeLLM", "CompletionsLLM"]) {
       const result = spawnSync(join(REPO, "node_modules/.bin/tsc"), ["--noEmit", "-p", join(root, kebabCase(name))], { encoding: "utf8" });
       expect(result.stdout + result.stderr).toBe("");
       expect(result.status).toBe(0);

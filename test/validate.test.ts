@@ -21,6 +21,12 @@ function issuesOf(spec: unknown) {
 }
 
 const param = (p: object) => ({ ...base, params: [{ name: "p", type: "string", description: "P.", ...p }] });
+const openai = (extra: object) => ({ ...base, transport: "openai-compatible", params: [{ name: "model", type: "string", description: "M.", default: "m" }], ...extra });
+const httpJson = (json: object) => ({
+  ...base,
+  transport: "http-json",
+  httpJson: { url: "https://llm.example.com/generate", promptField: "prompt", responsePath: "output.text", ...json },
+});
 const secret = (s: object) => ({ ...base, secrets: [{ name: "apiKey", env: "ACME_API_KEY", description: "Key.", ...s }] });
 
 // [what is wrong, spec, path named, words the message must contain]
@@ -29,6 +35,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["name missing", { description: "d" }, "name", /is required.*PascalCase/],
   ["name not PascalCase", { ...base, name: "acme-llm" }, "name", /PascalCase/],
   ["name shadows an import", { ...base, name: "LLM" }, "name", /collides/],
+  ["name shadows an emitted HTTP helper", { ...base, name: "HttpError" }, "name", /collides/],
   ["name shadows a global", { ...base, name: "Promise" }, "name", /collides/],
   ["name too long", { ...base, name: `A${"b".repeat(80)}` }, "name", /keep it to 64/],
   ["unknown field", { ...base, streamin: true }, "", /streamin/],
@@ -58,6 +65,21 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["param duplicate", { ...base, params: [base.params![0], base.params![0]] }, "params[1].name", /already used/],
   ["secret env lower case", secret({ env: "acme_key" }), "secrets[0].env", /UPPER_SNAKE_CASE/],
   ["secret name clashes with param", secret({ name: "temperature" }), "secrets[0].name", /already used by params\[0\]/],
+  ["httpJson without its transport", { ...base, httpJson: { url: "https://x.example", promptField: "p", responsePath: "t" } }, "httpJson", /only read with transport "http-json"/],
+  ["http-json without httpJson", { ...base, transport: "http-json" }, "httpJson", /is required with transport "http-json"/],
+  ["httpJson.url not http", httpJson({ url: "ftp://x.example/gen" }), "httpJson.url", /http\(s\) URL/],
+  ["httpJson.promptField missing", httpJson({ promptField: undefined }), "httpJson.promptField", /is required/],
+  ["httpJson.promptField not a key", httpJson({ promptField: "a b" }), "httpJson.promptField", /JSON key/],
+  ["httpJson.responsePath empty segment", httpJson({ responsePath: "output..text" }), "httpJson.responsePath", /dot-separated path/],
+  ["httpJson unknown field", httpJson({ method: "GET" }), "httpJson", /method/],
+  ["http-json param clashes with promptField", { ...httpJson({}), params: [{ name: "prompt", type: "string", description: "P.", default: "x" }] }, "params[0].name", /request body key/],
+  ["baseUrl with the custom transport", { ...base, baseUrl: "https://x.example/v1" }, "baseUrl", /only read with transport/],
+  ["baseUrl not a URL", openai({ baseUrl: "localhost:11434" }), "baseUrl", /http\(s\) URL/],
+  ["openai-compatible without a model param", { ...base, transport: "openai-compatible" }, "params", /add a string param named "model"/],
+  ["ollama with a number model param", { ...base, transport: "ollama", params: [{ name: "model", type: "number", description: "M." }] }, "params", /named "model"/],
+  ["HTTP transport with two secrets", openai({ secrets: [base.secrets![0], { name: "orgKey", env: "ORG_KEY", description: "O." }] }), "secrets[1]", /one secret, as the bearer token/],
+  ["param takes the generated baseUrl", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "baseUrl", type: "string", description: "B." }] }), "params[1].name", /member/],
+  ["param sent as a body key the wrapper sets", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "prompt", type: "string", description: "P." }] }), "params[1].name", /"prompt", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
 ];
 
@@ -80,6 +102,10 @@ describe("validateSpec", () => {
     expect(error?.issues.length).toBeGreaterThanOrEqual(4);
     expect(error?.message).toMatch(/^Invalid acme\.json \(\d+ problems\):/);
     for (const issue of error!.issues) expect(error!.message).toContain(`${issue.path}: ${issue.message}`);
+  });
+
+  it("lets a custom spec use the names HTTP transports reserve", () => {
+    expect(() => validateSpec({ ...base, params: [{ name: "url", type: "string", description: "U." }, { name: "baseUrl", type: "string", description: "B." }] })).not.toThrow();
   });
 
   it("accepts a good spec and fills in defaults", () => {

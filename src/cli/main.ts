@@ -9,6 +9,7 @@ import { USAGE } from "./usage.js";
 
 const OPTIONS = {
   spec: { type: "string", short: "s" },
+  transport: { type: "string", short: "t" },
   yes: { type: "boolean", short: "y" },
   force: { type: "boolean" },
   "dry-run": { type: "boolean" },
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { run } = await import("./run.js");
-  return run({ specPath: values.spec, target: positionals[0], force: values.force ?? false, dryRun: values["dry-run"] ?? false });
+  return run({ specPath: values.spec, transport: values.transport, target: positionals[0], force: values.force ?? false, dryRun: values["dry-run"] ?? false });
 }
 
 process.exitCode = await main(process.argv.slice(2));

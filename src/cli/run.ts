@@ -9,6 +9,8 @@ import { existingFiles, TargetNotEmptyError, writeFiles } from "../write/write-f
 
 export interface RunOptions {
   specPath: string;
+  /** Replaces the spec's `transport` (validated with the rest of the spec). */
+  transport?: string;
   target?: string;
   force: boolean;
   dryRun: boolean;
@@ -36,6 +38,7 @@ async function generateAndReport(
   let spec: unknown;
   try {
     spec = JSON.parse(readFileSync(options.specPath, "utf8"));
+    if (options.transport !== undefined && typeof spec === "object" && spec !== null) spec = { ...spec, transport: options.transport };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     err(code === "ENOENT" ? `Spec file not found: ${options.specPath}` : `Cannot read spec ${options.specPath}: ${(error as Error).message}`);

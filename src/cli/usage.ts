@@ -5,6 +5,7 @@ around them, type-checked against @langchain/core before anything is written.
 
 Options:
   -s, --spec <file>   JSON spec of the wrapper (see schema/spec.schema.json and examples/)
+  -t, --transport <t> custom | openai-compatible | ollama | http-json (replaces the spec's)
   -y, --yes           accept defaults, never prompt
       --dry-run       list the files it would write, write nothing
       --force         replace files that exist in the target folder

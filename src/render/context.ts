@@ -1,6 +1,7 @@
 import { kebabCase } from "change-case";
 import type { Param, ParamType, Spec } from "../spec/schema.js";
 import { derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
+import { httpContext, type HttpContext } from "./http-context.js";
 import { toolVersions, type ToolVersions } from "./versions.js";
 
 export interface ParamContext {
@@ -25,6 +26,10 @@ export interface RenderContext {
   description: string;
   docsUrl: string | false;
   streaming: boolean;
+  /** The HTTP call the class makes, or false for the custom transport (the user fills in the call). */
+  http: HttpContext | false;
+  /** Emit cutAtStop(): the custom non-streaming call and every HTTP invoke cut a whole text. */
+  cutsWholeText: boolean;
   providerMethod: string;
   types: { input: string; callOptions: string; request: string; credentials: string };
   params: ParamContext[];
@@ -42,7 +47,8 @@ export function buildContext(spec: Spec): RenderContext {
   const fileBase = kebabCase(spec.name);
   const [input, callOptions, request, credentials] = derivedTypeNames(spec.name) as [string, string, string, string];
   const params = spec.params.map(paramContext);
-  const model = spec.params.find((p) => (p.name === "model" || p.name === "modelName") && p.type === "string");
+  const model = modelParamOf(spec);
+  const http = httpContext(spec, model?.name);
   return {
     className: spec.name,
     fileBase,
@@ -52,6 +58,8 @@ export function buildContext(spec: Spec): RenderContext {
     // Normalised: quotes and spaces percent-encoded, so the link reads the same in every emitted file.
     docsUrl: spec.docsUrl ? new URL(spec.docsUrl).href : false,
     streaming: spec.streaming,
+    http,
+    cutsWholeText: http !== false || !spec.streaming,
     providerMethod: spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain,
     types: { input, callOptions, request, credentials },
     params,
@@ -63,6 +71,11 @@ export function buildContext(spec: Spec): RenderContext {
     packageName: `langchain-${fileBase}`,
     versions: toolVersions(),
   };
+}
+
+/** The string param that names the model: `model` or `modelName`. */
+export function modelParamOf(spec: Spec): Param | undefined {
+  return spec.params.find((p) => (p.name === "model" || p.name === "modelName") && p.type === "string");
 }
 
 function paramContext(param: Param): ParamContext {

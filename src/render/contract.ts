@@ -21,6 +21,12 @@ export const GENERATED_MEMBERS: readonly string[] = [
 /** Keys of the params object the templates build beside the spec's params (invocationParams). */
 export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name"];
 
+/** The param an HTTP transport adds for where to send requests; a spec param must not take its name. */
+export const URL_PARAM = { "openai-compatible": "baseUrl", ollama: "baseUrl", "http-json": "url" } as const;
+
+/** Members only the HTTP transports add. */
+export const HTTP_MEMBERS: readonly string[] = ["_generate", ...new Set(Object.values(URL_PARAM))];
+
 /** Top-level names of the emitted class module: imports and module helpers. */
 export const MODULE_NAMES: readonly string[] = [
   "LLM",
@@ -36,6 +42,22 @@ export const MODULE_NAMES: readonly string[] = [
   "readSecret",
   "redactSecrets",
   "omitKeys",
+  "HttpError",
+  "TokenUsage",
+  "Completion",
+  "LLMResult",
+  "httpError",
+  "serverMessage",
+  "throwIfStreamError",
+  "readPath",
+  "textAt",
+  "tokenUsage",
+  "addUsage",
+  "readLines",
+  "ndjsonText",
+  "requestBody",
+  "parseCompletion",
+  "streamText",
 ];
 
 /** Type names derived from the class name; they must not collide with anything either. */

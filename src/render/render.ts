@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import type { Spec } from "../spec/schema.js";
 import { packageRoot } from "../paths.js";
 import { buildContext, type RenderContext } from "./context.js";
@@ -42,14 +42,31 @@ export function templatesDir(): string {
 }
 
 type Compiled = (ctx: RenderContext) => string;
-const hbs = createHandlebars();
 const compiled = new Map<string, Compiled>();
+/** One Handlebars per templates folder: each has its own partials (tests render a broken copy). */
+const instances = new Map<string, ReturnType<typeof createHandlebars>>();
+
+/** A Handlebars with every file under `<dir>/partials` registered by its path, e.g. `class/http-provider`. */
+function handlebarsFor(dir: string): ReturnType<typeof createHandlebars> {
+  let hbs = instances.get(dir);
+  if (!hbs) {
+    hbs = createHandlebars();
+    const partials = join(dir, "partials");
+    for (const file of readdirSync(partials, { recursive: true, encoding: "utf8" })) {
+      if (!file.endsWith(".hbs")) continue;
+      const name = file.slice(0, -".hbs".length).split(sep).join("/");
+      hbs.registerPartial(name, hbs.compile(readFileSync(join(partials, file), "utf8"), COMPILE_OPTIONS));
+    }
+    instances.set(dir, hbs);
+  }
+  return hbs;
+}
 
 function compile(dir: string, template: string): Compiled {
   const file = join(dir, template);
   let fn = compiled.get(file);
   if (!fn) {
-    fn = hbs.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
+    fn = handlebarsFor(dir).compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
     compiled.set(file, fn);
   }
   return fn;

@@ -73,6 +73,46 @@ export const secretSchema = z
   })
   .strict();
 
+export const TRANSPORTS = ["custom", "openai-compatible", "ollama", "http-json"] as const;
+
+const transportSchema = z.enum(TRANSPORTS, {
+  error: `must be one of ${TRANSPORTS.map((t) => JSON.stringify(t)).join(", ")}`,
+});
+
+function httpUrl(example: string) {
+  return z.url({ protocol: /^https?$/, ...required(`an http(s) URL, e.g. "${example}"`) });
+}
+
+/** A top-level key of a JSON request body. */
+const bodyKey = (example: string) =>
+  z
+    .string(required(`a string, e.g. "${example}"`))
+    .regex(/^[A-Za-z_$][A-Za-z0-9_$-]*$/, { error: `must be a JSON key of letters, digits, _, $ or -, e.g. "${example}"` });
+
+export const httpJsonSchema = z
+  .object({
+    url: httpUrl("https://llm.acme.example/v1/generate").meta({
+      description: "Endpoint the prompt is POSTed to; default of the generated url param.",
+    }),
+    promptField: bodyKey("prompt").meta({ description: "Request body key that carries the prompt." }),
+    responsePath: z
+      .string(required('a string, e.g. "output.text"'))
+      .regex(/^[^.\s]+(\.[^.\s]+)*$/, {
+        error: 'must be a dot-separated path into the JSON response, e.g. "output.text" or "choices.0.text"',
+      })
+      .meta({
+        description:
+          "Where the text is in the JSON response (in each line when streaming NDJSON), e.g. output.text or choices.0.text.",
+      }),
+    stopField: bodyKey("stop")
+      .optional()
+      .meta({ description: "Request body key for the stop sequences; when unset they are not sent (the wrapper still cuts)." }),
+    streamField: bodyKey("stream")
+      .optional()
+      .meta({ description: "Request body key set to true when the wrapper streams (NDJSON expected) and false otherwise." }),
+  })
+  .strict();
+
 export const specSchema = z
   .object({
     $schema: z.string().optional(),
@@ -90,8 +130,7 @@ export const specSchema = z
       .optional()
       .meta({ description: "Value of _llmType(); defaults to the kebab-case class name." }),
     description: description.meta({ description: "What the model is; opens the class docstring." }),
-    docsUrl: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. "https://docs.acme.ai/api"' })
+    docsUrl: httpUrl("https://docs.acme.ai/api")
       .optional()
       .meta({ description: "Link to the provider's API docs, put in the class docstring." }),
     params: z
@@ -108,10 +147,16 @@ export const specSchema = z
       .boolean({ error: "must be true or false" })
       .default(false)
       .meta({ description: "Emit _streamResponseChunks for token-by-token streaming." }),
-    transport: z
-      .literal("custom", { error: 'must be "custom" (you fill in the provider call)' })
-      .default("custom")
-      .meta({ description: "How the provider is called; custom leaves one method to fill in." }),
+    transport: transportSchema.default("custom").meta({
+      description:
+        'How the provider is called: "custom" leaves one method to fill in; "openai-compatible", "ollama" and "http-json" emit the HTTP call.',
+    }),
+    baseUrl: httpUrl("https://api.together.xyz/v1")
+      .optional()
+      .meta({ description: "openai-compatible and ollama: default of the generated baseUrl param." }),
+    httpJson: httpJsonSchema
+      .optional()
+      .meta({ description: "http-json: the endpoint, where the prompt goes and where the text comes back." }),
   })
   .strict()
   .meta({ title: "create-custom-llm spec", description: "Describes a LangChain.js LLM wrapper to generate." });
@@ -123,3 +168,5 @@ export type Spec = z.output<typeof specSchema>;
 export type Param = z.output<typeof paramSchema>;
 export type ParamType = z.output<typeof paramTypeSchema>;
 export type Secret = z.output<typeof secretSchema>;
+export type Transport = z.output<typeof transportSchema>;
+export type HttpJson = z.output<typeof httpJsonSchema>;

@@ -4,6 +4,7 @@ import { specSchema, type Param, type Spec } from "../spec/schema.js";
 import { CALL_OPTION_KEYS, derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
 import { llmMemberNames } from "./llm-members.js";
 import { formatPath, SpecError, type SpecIssue } from "./spec-error.js";
+import { checkTransport, transportMembers } from "./transport-checks.js";
 
 /** Longest name we accept: long enough for any real name, short enough to keep emitted lines sane. */
 const MAX_NAME = 64;
@@ -23,7 +24,7 @@ export function validateSpec(input: unknown, source = "spec"): Spec {
     );
   }
   const spec = parsed.data;
-  const issues = [...checkClassName(spec.name), ...checkDescriptions(spec), ...checkMembers(spec)];
+  const issues = [...checkClassName(spec.name), ...checkDescriptions(spec), ...checkMembers(spec), ...checkTransport(spec)];
   spec.params.forEach((param, i) => issues.push(...checkParam(param, `params[${i}]`)));
   if (issues.length > 0) throw new SpecError(issues, source);
   return spec;
@@ -65,12 +66,13 @@ function checkMembers(spec: Spec): SpecIssue[] {
   const seen = new Map<string, string>();
   const inherited = llmMemberNames();
   const reservedForTypes = new Set(derivedTypeNames(spec.name));
+  const generated = [...GENERATED_MEMBERS, ...transportMembers(spec)];
   const members = [
     ...spec.params.map((p, i) => ({ name: p.name, path: `params[${i}].name` })),
     ...spec.secrets.map((s, i) => ({ name: s.name, path: `secrets[${i}].name` })),
   ];
   for (const { name, path } of members) {
-    const problem = memberNameProblem(name, inherited, reservedForTypes);
+    const problem = memberNameProblem(name, inherited, generated, reservedForTypes);
     if (problem) {
       issues.push({ path, message: problem });
       continue;
@@ -92,10 +94,15 @@ function checkMembers(spec: Spec): SpecIssue[] {
   return issues;
 }
 
-function memberNameProblem(name: string, inherited: ReadonlySet<string>, types: ReadonlySet<string>): string | undefined {
+function memberNameProblem(
+  name: string,
+  inherited: ReadonlySet<string>,
+  generated: readonly string[],
+  types: ReadonlySet<string>,
+): string | undefined {
   if (!isIdentifier(name)) return `"${name}" is a reserved word in JavaScript; choose another name, e.g. "${name}Value"`;
   if (name.length > MAX_NAME) return `is ${name.length} characters long; keep it to ${MAX_NAME}`;
-  if (inherited.has(name) || GENERATED_MEMBERS.includes(name) || name.startsWith("lc_")) {
+  if (inherited.has(name) || generated.includes(name) || name.startsWith("lc_")) {
     return `"${name}" is already a member of LangChain's LLM class and would override it; choose another name, e.g. "${name}Param"`;
   }
   if (CALL_OPTION_KEYS.includes(name)) {

@@ -11,6 +11,22 @@ export function exampleSpecs(): { file: string; spec: SpecInput }[] {
     .map((file) => ({ file, spec: JSON.parse(readFileSync(join(dir, file), "utf8")) as SpecInput }));
 }
 
+/**
+ * How many tests the emitted file for `spec` has, all of which must pass.
+ * custom: invoke, batch, stream, stop (2), identifying params.
+ * HTTP: invoke, batch, stream, stop forwarded, stop ignored, abort, timeout, retry, 429, 401, concurrency,
+ * split bytes, identifying params; plus token usage where the protocol reports it.
+ * Both: plus callback order when streaming (HTTP: and an error mid-stream), 2 per secret, 1 for leaks.
+ */
+export function expectedTestCount(spec: SpecInput): number {
+  const transport = spec.transport ?? "custom";
+  const base = transport === "custom" ? 6 : transport === "http-json" ? 13 : 14;
+  const secrets = spec.secrets?.length ?? 0;
+  // Streaming adds the callback-order test, and for HTTP the error-mid-stream test.
+  const streaming = spec.streaming ? (transport === "custom" ? 1 : 2) : 0;
+  return base + streaming + secrets * 2 + (secrets > 0 ? 1 : 0);
+}
+
 /** Specs that cover the template's branches: params of every type, secrets none/one/many, streaming on/off. */
 export const VARIED_SPECS: Record<string, SpecInput> = {
   bare: { name: "BareLLM", description: "No params, no secrets, no streaming." },
@@ -57,5 +73,42 @@ export const VARIED_SPECS: Record<string, SpecInput> = {
     ],
     secrets: [{ name: "apiKey", env: "QUOTE_KEY", description: "*/ secret `key` ${x}" }],
     streaming: true,
+  },
+  openaiPlain: {
+    name: "PlainCompletionsLLM",
+    description: "OpenAI-compatible, no streaming, no key (a local server), the model as modelName.",
+    transport: "openai-compatible",
+    baseUrl: "http://localhost:8000/v1",
+    params: [
+      { name: "modelName", type: "string", description: "Model.", default: "local-model" },
+      { name: "maxTokens", type: "number", description: "Required number, sent as max_tokens." },
+      { name: "echo", type: "boolean", description: "Boolean default.", default: false },
+      { name: "logitBiasTokens", type: "string[]", description: "Optional list.", optional: true },
+    ],
+  },
+  ollamaWithKey: {
+    name: "ProxiedOllamaLLM",
+    description: "Ollama behind a proxy that wants a bearer token; no streaming; awkward text `*/` ${x}.",
+    transport: "ollama",
+    params: [
+      { name: "model", type: "string", description: "Required model tag." },
+      { name: "numCtx", type: "number", description: "Context size, sent as options.num_ctx.", default: 2048 },
+      { name: "mirostat", type: { enum: ["0", "1", "2"] }, description: "Enum default.", default: "0" },
+    ],
+    secrets: [{ name: "proxyToken", env: "OLLAMA_PROXY_TOKEN", description: "Proxy token */." }],
+  },
+  httpJsonMinimal: {
+    name: "BareEndpointLLM",
+    description: "http-json, no params, no stop field, text deep in an array, no streaming.",
+    transport: "http-json",
+    httpJson: { url: "http://localhost:9000/generate", promptField: "text-in", responsePath: "results.0.generated.text" },
+  },
+  httpJsonStreaming: {
+    name: "StreamingEndpointLLM",
+    description: "http-json streaming NDJSON with no stream field (told by the accept header), no stop field.",
+    transport: "http-json",
+    streaming: true,
+    params: [{ name: "style", type: { enum: ["plain", "fancy"] }, description: "Required enum." }],
+    httpJson: { url: "https://llm.example.com/v2/run?mode=a&b=\"c\"", promptField: "$prompt", responsePath: "delta" },
   },
 };

@@ -1,0 +1,142 @@
+import { snakeCase } from "change-case";
+import type { Spec } from "../spec/schema.js";
+import { URL_PARAM } from "./contract.js";
+
+/** What the HTTP transport templates see. */
+export interface HttpContext {
+  /** The partial with the protocol's request body and response parsing: `transport/<transport>`. */
+  partial: string;
+  /** The generated constructor param holding where requests go: `baseUrl` or `url`. */
+  urlParam: string;
+  urlDoc: string;
+  defaultUrl: string;
+  /** Appended to the base URL, or false when the URL param is the whole endpoint. */
+  path: string | false;
+  /** The secret sent as `Authorization: Bearer …`, if the spec has one. */
+  bearer: string | false;
+  /** The emitted test file's loopback server for this protocol: `tests/server/<transport>`. */
+  testServerPartial: string;
+  /** Content type of a streamed answer, sent as `accept` when streaming. */
+  streamType: string;
+  /** Stop sequences go to the server (which ends the text before them); else only the wrapper cuts. */
+  forwardsStop: boolean;
+  /** For the docs page: the protocol, its stream format, and the LangChain integration it matches. */
+  protocolName: string;
+  streamFormat: string;
+  reference: string | false;
+  /** The server reports token counts. */
+  usage: boolean;
+  /** Params sent in the request body, with the key each is sent under. */
+  wireParams: { name: string; wire: string }[];
+  json: HttpJsonContext | false;
+}
+
+interface HttpJsonContext {
+  promptField: string;
+  stopField: string | false;
+  streamField: string | false;
+  responsePath: string[];
+  responsePathText: string;
+}
+
+/** Where each HTTP transport sends requests by default, and how its body names params. */
+const PROTOCOLS = {
+  "openai-compatible": {
+    defaultUrl: "https://api.openai.com/v1",
+    path: "/completions",
+    usage: true,
+    streamType: "text/event-stream",
+    name: "OpenAI's completions API",
+    streamFormat: "Server-Sent Events",
+    reference: "`@langchain/openai`'s `OpenAI`",
+  },
+  ollama: {
+    defaultUrl: "http://localhost:11434",
+    path: "/api/generate",
+    usage: true,
+    streamType: "application/x-ndjson",
+    name: "Ollama's generate API",
+    streamFormat: "newline-delimited JSON",
+    reference: "`@langchain/ollama`'s `Ollama`",
+  },
+} as const;
+
+/** Builds the HTTP part of the render context; false for the custom transport. */
+export function httpContext(spec: Spec, modelParam: string | undefined): HttpContext | false {
+  const transport = spec.transport;
+  if (transport === "custom") return false;
+  const bearer = spec.secrets[0]?.name ?? false;
+  if (transport === "http-json") {
+    const json = spec.httpJson;
+    if (!json) throw new Error("internal: an http-json spec reached rendering without httpJson");
+    return {
+      partial: `transport/${transport}`,
+      testServerPartial: `tests/server/${transport}`,
+      streamType: "application/x-ndjson",
+      forwardsStop: json.stopField !== undefined,
+      protocolName: "a JSON endpoint",
+      streamFormat: "newline-delimited JSON",
+      reference: false,
+      urlParam: URL_PARAM[transport],
+      urlDoc: "URL of the endpoint the prompt is POSTed to.",
+      // Normalised as the docs link is: quotes and spaces percent-encoded.
+      defaultUrl: new URL(json.url).href,
+      path: false,
+      bearer,
+      usage: false,
+      // A generic endpoint takes the params under the names the spec gave them.
+      wireParams: spec.params.map((p) => ({ name: p.name, wire: p.name })),
+      json: {
+        promptField: json.promptField,
+        stopField: json.stopField ?? false,
+        streamField: json.streamField ?? false,
+        responsePath: json.responsePath.split("."),
+        responsePathText: json.responsePath,
+      },
+    };
+  }
+  const protocol = PROTOCOLS[transport];
+  return {
+    partial: `transport/${transport}`,
+    testServerPartial: `tests/server/${transport}`,
+    streamType: protocol.streamType,
+    forwardsStop: true,
+    protocolName: protocol.name,
+    streamFormat: protocol.streamFormat,
+    reference: protocol.reference,
+    urlParam: URL_PARAM[transport],
+    urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM[transport]}}${protocol.path}\`.`,
+    defaultUrl: spec.baseUrl ? new URL(spec.baseUrl).href : protocol.defaultUrl,
+    path: protocol.path,
+    bearer,
+    usage: protocol.usage,
+    wireParams: wireParams(spec, transport, modelParam),
+    json: false,
+  };
+}
+
+/**
+ * OpenAI and Ollama take snake_case keys (`maxTokens` → `max_tokens`); the model param is sent as `model`,
+ * for Ollama at the top of the body, so it is left out of the params that go in `options`.
+ */
+function wireParams(spec: Spec, transport: keyof typeof PROTOCOLS, modelParam: string | undefined) {
+  return spec.params
+    .filter((p) => !(transport === "ollama" && p.name === modelParam))
+    .map((p) => ({ name: p.name, wire: p.name === modelParam ? "model" : snakeCase(p.name) }));
+}
+
+/** The body keys each protocol uses itself; a param sent under one of them would clash. */
+export function reservedBodyKeys(spec: Spec): string[] {
+  switch (spec.transport) {
+    case "openai-compatible":
+      return ["prompt", "stop", "stream"];
+    case "ollama":
+      return ["stop"];
+    case "http-json": {
+      const json = spec.httpJson;
+      return json ? [json.promptField, json.stopField, json.streamField].filter((k): k is string => k !== undefined) : [];
+    }
+    default:
+      return [];
+  }
+}

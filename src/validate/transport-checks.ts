@@ -1,0 +1,47 @@
+import { snakeCase } from "change-case";
+import type { Spec } from "../spec/schema.js";
+import { HTTP_MEMBERS } from "../render/contract.js";
+import { modelParamOf } from "../render/context.js";
+import { reservedBodyKeys } from "../render/http-context.js";
+import type { SpecIssue } from "./spec-error.js";
+
+/** Member names a spec's params and secrets must not take under its transport. */
+export function transportMembers(spec: Spec): readonly string[] {
+  return spec.transport === "custom" ? [] : HTTP_MEMBERS;
+}
+
+/** Rules that tie the transport to other fields: what each HTTP protocol needs and what it cannot send. */
+export function checkTransport(spec: Spec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const { transport } = spec;
+  const protocol = transport === "openai-compatible" || transport === "ollama";
+  if (spec.httpJson && transport !== "http-json") {
+    issues.push({ path: "httpJson", message: `is only read with transport "http-json"; remove it or set "transport": "http-json"` });
+  }
+  if (transport === "http-json" && !spec.httpJson) {
+    issues.push({ path: "httpJson", message: 'is required with transport "http-json": { "url", "promptField", "responsePath" }' });
+  }
+  if (spec.baseUrl && !protocol) {
+    issues.push({ path: "baseUrl", message: `is only read with transport "openai-compatible" or "ollama"${transport === "http-json" ? '; use httpJson.url' : ""}` });
+  }
+  if (protocol && !modelParamOf(spec)) {
+    issues.push({
+      path: "params",
+      message: `transport "${transport}" sends the model name: add a string param named "model", e.g. { "name": "model", "type": "string", "default": "llama3.2", "description": "Model name." }`,
+    });
+  }
+  if (transport !== "custom" && spec.secrets.length > 1) {
+    issues.push({
+      path: "secrets[1]",
+      message: `transport "${transport}" sends one secret, as the bearer token; keep only that one (or use transport "custom")`,
+    });
+  }
+  const reserved = new Set(reservedBodyKeys(spec));
+  spec.params.forEach((p, i) => {
+    const wire = transport === "http-json" ? p.name : snakeCase(p.name);
+    if (reserved.has(wire)) {
+      issues.push({ path: `params[${i}].name`, message: `is sent as "${wire}", a request body key the wrapper sets itself; choose another name` });
+    }
+  });
+  return issues;
+}
