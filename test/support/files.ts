@@ -9,7 +9,7 @@ export function listTree(root: string): string[] {
     .sort();
 }
 
-/** Every file under `root` with its bytes, to compare two outputs exactly. */
+/** Every file under `root` with its text, to compare two outputs exactly. */
 export function readTree(root: string): Record<string, string> {
-  return Object.fromEntries(listTree(root).map((f) => [f, readFileSync(join(root, f), "latin1")]));
+  return Object.fromEntries(listTree(root).map((f) => [f, readFileSync(join(root, f), "utf8")]));
 }
