@@ -88,7 +88,7 @@ describe("answering the questions in a terminal", () => {
     ], cwd);
     expect(r.error).toBeNull();
     expect(r.status).toBe(0);
-    expect(r.screen).toContain("Wrote 10 files to acme-llm:");
+    expect(r.screen).toContain("Generating AcmeLLM in acme-llm…\nWrote 10 files to acme-llm:");
     expect(r.screen).toContain("Then fill in streamProvider() in src/acme-llm.ts");
     expect(JSON.parse(readFileSync(join(cwd, "answers.json"), "utf8"))).toEqual(EXPECTED_SPEC);
 

@@ -65,6 +65,8 @@ async function generate(options: CliOptions): Promise<number> {
   const late = refusal(target);
   if (late) throw new InputError(late);
 
+  // Generating takes seconds (prettier, then a type-check against @langchain/core): say so in a terminal.
+  if (process.stdout.isTTY) out(`\nGenerating ${spec.name} in ${shown(target)}…`);
   const { generateFiles } = await import("../generate.js");
   const files = await generateFiles(input.spec, { source: input.source });
   if (dryRun) {
