@@ -122,6 +122,26 @@ describe("answering the questions in a terminal", () => {
   });
 });
 
+describe("flags with the questions", () => {
+  it("--name and --no-streaming answer their questions up front; --dry-run then writes nothing", () => {
+    const cwd = fresh("presets");
+    const r = runInPty([process.execPath, CLI, "--name", "BetaLLM", "--no-streaming", "--dry-run"], [
+      { expect: "Description (opens the class docstring):", send: `Beta models.${ENTER}` },
+      { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
+      { expect: "Add a constructor param (e.g. model, temperature)?", send: `n${ENTER}` },
+      { expect: "Does the provider need a secret, such as an API key?", send: `n${ENTER}` },
+      { expect: "Transport (how the provider is called):", send: ENTER },
+    ], cwd);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).not.toContain("Stream tokens");
+    expect(r.screen).toContain("Would write 10 files to beta-llm:\n  src/beta-llm.ts\n");
+    expect(r.screen).toContain("Dry run: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
 describe("Ctrl-C", () => {
   it("mid-way through the params exits 130 and writes nothing", () => {
     const cwd = fresh("ctrl-c");

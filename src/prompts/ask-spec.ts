@@ -17,7 +17,8 @@ export interface AskOptions {
  * through node-plop, so both ask the same questions.
  */
 export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Promise<SpecInput> {
-  const spec: SpecInput = { name: options.name ?? "AnswerLLM", description: LATER };
+  // The answers so far; every check sees them, so later answers are checked against earlier ones.
+  const spec: SpecInput = { name: options.name ?? "", description: LATER };
   if (options.name === undefined) {
     const answer = askText(inquirer, "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", {
       validate: async (name) => {
