@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { recordImports, runCli } from "./support/cli.js";
 import { readTree } from "./support/files.js";
 import { CLI, REPO, repoTempDir } from "./support/paths.js";
-import { CTRL_C, DOWN, ENTER, runInPty, type Step } from "./support/pty.js";
+import { CTRL_C, CTRL_D, DOWN, ENTER, runInPty, type Step } from "./support/pty.js";
 
 const dir = repoTempDir("interactive");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,6 +151,17 @@ describe("Ctrl-C", () => {
       { expect: "Describe model (becomes its docstring):", send: `Model to${CTRL_C}` },
     ], cwd);
     expect(r.error).toBeNull();
+    expect(r.status).toBe(130);
+    expect(r.screen).toContain("Cancelled: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("Ctrl-D (end of input) at a question ends the run the same way instead of hanging", () => {
+    const cwd = fresh("ctrl-d");
+    const r = runInPty([process.execPath, CLI], [
+      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
+      { expect: "Description (opens the class docstring):", send: CTRL_D },
+    ], cwd);
     expect(r.status).toBe(130);
     expect(r.screen).toContain("Cancelled: nothing was written.");
     expect(readdirSync(cwd)).toEqual([]);

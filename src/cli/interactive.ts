@@ -13,20 +13,20 @@ export async function askInteractively(options: AskOptions): Promise<SpecInput> 
   ]);
   const plop = await nodePlop("", { destBasePath: process.cwd(), force: false });
   registerLlmGenerator(plop, options);
-  // inquirer answers Ctrl-C by closing its prompt and sending this process SIGINT; the promise it gave
-  // us then never settles, so the signal is what ends the wait. Signal listeners do not keep Node's
-  // event loop alive, and with the prompt closed nothing else does: this timer does, until we are done.
-  const keepAlive = setInterval(() => {}, 60_000);
-  let onSigint = (): void => {};
+  // inquirer answers Ctrl-C by closing its prompt and sending this process SIGINT, and Ctrl-D by closing
+  // its input; either way the promise it gave us never settles. A signal listener does not keep Node's
+  // event loop alive, so the loop may empty first: both ends of the wait count as cancelling.
+  let cancel = (): void => {};
   const interrupted = new Promise<never>((_, reject) => {
-    onSigint = () => reject(new Cancelled("Cancelled: nothing was written."));
-    process.once("SIGINT", onSigint);
+    cancel = () => reject(new Cancelled("Cancelled: nothing was written."));
   });
+  process.once("SIGINT", cancel);
+  process.once("beforeExit", cancel);
   try {
     // node-plop's answers are untyped; the generator's prompts function is askSpec, which returns a spec.
     return (await Promise.race([plop.getGenerator(GENERATOR).runPrompts(), interrupted])) as SpecInput;
   } finally {
-    process.off("SIGINT", onSigint);
-    clearInterval(keepAlive);
+    process.off("SIGINT", cancel);
+    process.off("beforeExit", cancel);
   }
 }

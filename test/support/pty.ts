@@ -22,6 +22,7 @@ export interface PtyResult {
 export const ENTER = "\r";
 export const DOWN = "\x1b[B";
 export const CTRL_C = "\x03";
+export const CTRL_D = "\x04";
 
 /** Runs `command` in a real pseudo-terminal (Python's pty module) and types the steps' keys into it. */
 export function runInPty(command: string[], steps: Step[], cwd: string, env: NodeJS.ProcessEnv = {}): PtyResult {
