@@ -3,19 +3,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordImports, runCli } from "./support/cli.js";
-import { listTree, readTree } from "./support/files.js";
+import { freshDir, listTree, readTree } from "./support/files.js";
 import { REPO, repoTempDir } from "./support/paths.js";
 
 const dir = repoTempDir("cli-flags");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const acme = join(REPO, "examples/acme.json");
 const minimal = join(REPO, "examples/minimal.json");
-/** A fresh empty folder to run in. */
-const fresh = (name: string): string => {
-  const path = join(dir, name);
-  mkdirSync(path, { recursive: true });
-  return path;
-};
+const fresh = (name: string): string => freshDir(dir, name);
 
 describe("create-custom-llm flags", () => {
   it("--help loads nothing from node_modules, nor any of the pipeline", () => {

@@ -5,17 +5,13 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordImports, runCli } from "./support/cli.js";
-import { readTree } from "./support/files.js";
+import { freshDir, readTree } from "./support/files.js";
 import { CLI, REPO, repoTempDir } from "./support/paths.js";
 import { CTRL_C, CTRL_D, DOWN, ENTER, runInPty, type Step } from "./support/pty.js";
 
 const dir = repoTempDir("interactive");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fresh = (name: string): string => {
-  const path = join(dir, name);
-  mkdirSync(path, { recursive: true });
-  return path;
-};
+const fresh = (name: string): string => freshDir(dir, name);
 /** Ctrl-U empties the line, so a rejected answer can be typed again. */
 const RETYPE = "\x15";
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Every file under `root`, as sorted paths relative to it. */
@@ -12,4 +12,11 @@ export function listTree(root: string): string[] {
 /** Every file under `root` with its text, to compare two outputs exactly. */
 export function readTree(root: string): Record<string, string> {
   return Object.fromEntries(listTree(root).map((f) => [f, readFileSync(join(root, f), "utf8")]));
+}
+
+/** A new empty folder `name` under `root`, to run one test in. */
+export function freshDir(root: string, name: string): string {
+  const path = join(root, name);
+  mkdirSync(path, { recursive: true });
+  return path;
 }
