@@ -33,6 +33,9 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } satisfies ParseArgsConfig["options"];
 
+/** Shown when a string flag is given an empty value. */
+const EXAMPLES = { spec: "--spec acme.json", name: "--name AcmeLLM", "save-spec": "--save-spec acme.json" };
+
 /** Parses argv (without node and the script). Uses only node:util, so --help needs nothing else loaded. */
 export function parseCli(argv: string[]): Command {
   let parsed;
@@ -67,5 +70,3 @@ export function parseCli(argv: string[]): Command {
     },
   };
 }
-
-const EXAMPLES = { spec: "--spec acme.json", name: "--name AcmeLLM", "save-spec": "--save-spec acme.json" };
