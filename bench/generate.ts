@@ -5,25 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { median, medianOf, row, RUNS, timeProcess } from "./measure.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const example = join(repo, "examples/acme.json");
 const second = join(repo, "examples/minimal.json");
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Wall time of a whole child process, in ms. */
-function timeProcess(cmd: string, args: string[], cwd = repo): number {
-  const t = performance.now();
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8" });
-  const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
-  return ms;
-}
 
 const tmp = mkdtempSync(join(repo, ".tmp-bench-"));
 try {
@@ -44,26 +30,23 @@ try {
     mkdirSync(dirname(join(pkg, f.path)), { recursive: true });
     writeFileSync(join(pkg, f.path), f.contents);
   }
-  const tsc = median(Array.from({ length: RUNS }, () => timeProcess(join(repo, "node_modules/.bin/tsc"), ["--noEmit", "-p", pkg])));
-  const node = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, ["-e", "0"])));
-  const cli = join(repo, "dist/src/cli/main.js");
-  const help = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, [cli, "--help"])));
+  const tsc = medianOf(() => timeProcess(join(repo, "node_modules/.bin/tsc"), ["--noEmit", "-p", pkg]));
+  const node = medianOf(() => timeProcess(process.execPath, ["-e", "0"]));
   // What a user waits for: the real CLI, whole pipeline, type-check in its worker thread, no write.
-  const cold = median(Array.from({ length: RUNS }, () => timeProcess(process.execPath, [cli, "--spec", example, "--dry-run"])));
-  const libraryProcess = median(coldProcess);
+  const cli = medianOf(() => timeProcess(process.execPath, [join(repo, "dist/src/cli/main.js"), "--spec", example, "--dry-run"]));
+
+  const cold = median(coldProcess);
   const coldIn = median(inProcess.map((r) => r.cold));
   const warmOther = median(inProcess.map((r) => r.warmOther));
   const warmSame = median(inProcess.map((r) => r.warmSame));
-  const row = (label: string, ms: number, note = "") => console.log(`${label.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ${note}`);
   console.log(`median of ${RUNS} runs, Node ${process.version}\n`);
   row("baseline: node -e 0", node);
   row("baseline: tsc --noEmit (TypeScript 5.9) of the output", tsc, "= 1.00x");
-  row("cold: create-custom-llm --spec … --dry-run", cold, `${(cold / tsc).toFixed(2)}x tsc  (target <= 1.0x)`);
+  row("cold: create-custom-llm --spec … --dry-run", cli, `${(cli / tsc).toFixed(2)}x tsc  (target <= 1.0x)`);
   row("cold: library generateFiles(), one thread", coldIn, `${(coldIn / tsc).toFixed(2)}x tsc`);
-  row("  (that process, with the two warm runs below)", libraryProcess, "");
+  row("  (that process, with the two warm runs below)", cold, "");
   row("warm: another spec, same process", warmOther, `${(warmOther / tsc).toFixed(3)}x tsc  (target <= 100 ms)`);
   row("warm: same spec again, same process", warmSame, `${(warmSame / tsc).toFixed(3)}x tsc`);
-  row("create-custom-llm --help", help, `${(help / node).toFixed(2)}x node -e 0  (target <= 150 ms)`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,19 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
+import { listTree } from "./support/files.js";
 import { REPO, repoTempDir } from "./support/paths.js";
 
 const dir = repoTempDir("cli");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const acme = join(REPO, "examples/acme.json");
-
-function listTree(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
-    .sort();
-}
 
 describe("create-custom-llm", () => {
   it("--help prints usage and exits 0", () => {

@@ -1,74 +1,111 @@
-import { readFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { kebabCase } from "change-case";
-import { generateFiles, type GeneratedFile } from "../generate.js";
+import type { GeneratedFile } from "../render/render.js";
+import { PROVIDER_METHOD } from "../render/contract.js";
+import type { Spec } from "../spec/schema.js";
 import { SpecError } from "../validate/spec-error.js";
 import { startBackgroundTypecheck } from "../validate/typecheck-in-worker.js";
-import { TypecheckError } from "../validate/typecheck-error.js";
-import { existingFiles, TargetNotEmptyError, writeFiles } from "../write/write-files.js";
+import { TargetNotEmptyError, existingFiles, writeFiles } from "../write/write-files.js";
+import type { CliOptions } from "./args.js";
+import { Cancelled, InputError } from "./errors.js";
+import { collectSpec } from "./collect-spec.js";
+import { nextSteps } from "./next-steps.js";
+import { specFileText } from "./spec-file.js";
+import { targetProblem } from "./target.js";
 
-export interface RunOptions {
-  specPath: string;
-  /** Replaces the spec's `transport` (validated with the rest of the spec). */
-  transport?: string;
-  target?: string;
-  force: boolean;
-  dryRun: boolean;
-}
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const err = (line: string): void => void process.stderr.write(`${line}\n`);
+/** A path as the user would type it from here. */
+const shown = (path: string): string => relative(process.cwd(), path) || ".";
 
-/** Reads the spec, generates, writes; reports to the terminal and returns the exit code. */
-export async function run(options: RunOptions): Promise<number> {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const err = (line: string) => process.stderr.write(`${line}\n`);
-  // Started first: loading TypeScript in parallel is most of what makes a cold run fast.
-  const typecheck = startBackgroundTypecheck();
+/** Gets the spec (file, flags or questions), generates, writes; reports and returns the exit code. */
+export async function run(options: CliOptions): Promise<number> {
   try {
-    return await generateAndReport(options, typecheck.check, out, err);
-  } finally {
-    await typecheck.close();
-  }
-}
-
-async function generateAndReport(
-  options: RunOptions,
-  typecheck: (files: readonly GeneratedFile[]) => Promise<void>,
-  out: (line: string) => void,
-  err: (line: string) => void,
-): Promise<number> {
-  let spec: unknown;
-  try {
-    spec = JSON.parse(readFileSync(options.specPath, "utf8"));
-    if (options.transport !== undefined && typeof spec === "object" && spec !== null) spec = { ...spec, transport: options.transport };
+    return await generate(options);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    err(code === "ENOENT" ? `Spec file not found: ${options.specPath}` : `Cannot read spec ${options.specPath}: ${(error as Error).message}`);
-    return 2;
-  }
-  try {
-    const files = await generateFiles(spec, { source: options.specPath, typecheck });
-    const name = typeof spec === "object" && spec && "name" in spec ? String(spec.name) : "llm";
-    const target = resolve(options.target ?? kebabCase(name));
-    const shown = relative(process.cwd(), target) || ".";
-    if (options.dryRun) {
-      const existing = new Set(existingFiles(target, files));
-      out(`Would write ${files.length} files to ${shown}:`);
-      for (const f of files) out(`  ${f.path}${existing.has(f.path) ? " (exists)" : ""}`);
-      return 0;
+    if (error instanceof Cancelled) {
+      err(`\n${error.message}`);
+      return 130;
     }
-    await writeFiles(target, files, { force: options.force });
-    out(`Wrote ${files.length} files to ${shown}:`);
-    for (const f of files) out(`  ${f.path}`);
-    out(`\nNext:\n  cd ${shown}\n  npm install\n  npm test`);
-    return 0;
-  } catch (error) {
-    if (error instanceof SpecError || error instanceof TargetNotEmptyError) {
+    if (error instanceof InputError || error instanceof SpecError || error instanceof TargetNotEmptyError) {
       err(error.message);
       return 2;
     }
-    if (error instanceof TypecheckError) {
+    // Told apart by name: importing TypecheckError would load ts-morph before every prompt.
+    if (error instanceof Error && error.name === "TypecheckError") {
       err(`${error.message}\nThis is a bug in create-custom-llm (or in a template override); please report it with your spec.`);
       return 1;
     }
     throw error;
   }
+}
+
+async function generate(options: CliOptions): Promise<number> {
+  const { force, dryRun, saveSpec } = options;
+  /** Why a folder may not be written into; --force and --dry-run lift the refusal. */
+  const refusal = (dir: string): string | undefined => (force || dryRun ? undefined : targetProblem(dir, shown(dir)));
+  // What can be refused before any question is asked, is.
+  const given = options.target === undefined ? undefined : resolve(options.target);
+  const early = given && refusal(given);
+  if (early) throw new InputError(early);
+  if (saveSpec && !force && !dryRun && existsSync(saveSpec)) {
+    throw new InputError(`${saveSpec} exists already; choose another --save-spec file or pass --force to replace it`);
+  }
+
+  const input = await collectSpec(options, (name) => refusal(resolve(kebabCase(name))));
+  // Loading TypeScript is most of a cold run: a worker thread starts on it now, on the second core,
+  // while this thread validates, renders and formats.
+  const typecheck = startBackgroundTypecheck();
+  let spec: Spec;
+  let target: string;
+  let files: GeneratedFile[];
+  try {
+    const { validateSpec } = await import("../validate/validate-spec.js");
+    try {
+      spec = validateSpec(input.spec, input.source);
+    } catch (error) {
+      if (error instanceof SpecError && input.hint) throw new InputError(`${error.message}\n${input.hint}`);
+      throw error;
+    }
+    target = given ?? resolve(kebabCase(spec.name));
+    const late = refusal(target);
+    if (late) throw new InputError(late);
+
+    // Generating takes seconds (prettier, then a type-check against @langchain/core): say so in a terminal.
+    if (process.stdout.isTTY) out(`\nGenerating ${spec.name} in ${shown(target)}…`);
+    const { generateFiles } = await import("../generate.js");
+    files = await generateFiles(input.spec, { source: input.source, typecheck: typecheck.check });
+  } finally {
+    // Every way out ends the worker: a live worker thread would keep the process from exiting.
+    await typecheck.close();
+  }
+  if (dryRun) {
+    reportDryRun(target, files, saveSpec);
+    return 0;
+  }
+  await writeFiles(target, files, { force });
+  if (saveSpec) writeFileSync(saveSpec, specFileText(input.spec));
+  reportWritten(target, files, spec, saveSpec);
+  return 0;
+}
+
+function reportDryRun(target: string, files: readonly GeneratedFile[], saveSpec: string | undefined): void {
+  const existing = new Set(existingFiles(target, files));
+  out(`Would write ${files.length} files to ${shown(target)}:`);
+  for (const f of files) out(`  ${f.path}${existing.has(f.path) ? " (exists)" : ""}`);
+  if (saveSpec) out(`Would save the spec to ${saveSpec}${existsSync(saveSpec) ? " (exists)" : ""}`);
+  const problem = targetProblem(target, shown(target));
+  if (problem) out(`\nWithout --force nothing would be written: ${problem}`);
+  out("\nDry run: nothing was written.");
+}
+
+function reportWritten(target: string, files: readonly GeneratedFile[], spec: Spec, saveSpec: string | undefined): void {
+  out(`Wrote ${files.length} files to ${shown(target)}:`);
+  for (const f of files) out(`  ${f.path}`);
+  if (saveSpec) out(`\nSaved the spec to ${saveSpec}; replay this run with --spec ${saveSpec}`);
+  out("\nNext:");
+  for (const command of nextSteps(process.env.npm_config_user_agent, shown(target))) out(`  ${command}`);
+  const method = spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain;
+  out(`Then fill in ${method}() in src/${kebabCase(spec.name)}.ts with the call to your provider.`);
 }

@@ -1,18 +1,28 @@
-export const USAGE = `Usage: create-custom-llm [target-dir] --spec <file.json> [options]
+export const USAGE = `Usage: create-custom-llm [target-dir] [options]
 
 Generates a typed LangChain.js LLM wrapper: the class, its vitest tests, a docs page and a package
-around them, type-checked against @langchain/core before anything is written.
+around them, type-checked against @langchain/core before anything is written. In a terminal it asks
+for what it needs; with --spec (or --yes, or no terminal) it never asks.
 
 Options:
-  -s, --spec <file>   JSON spec of the wrapper (see schema/spec.schema.json and examples/)
-  -t, --transport <t> custom | openai-compatible | ollama | http-json (replaces the spec's)
-  -y, --yes           accept defaults, never prompt
-      --dry-run       list the files it would write, write nothing
-      --force         replace files that exist in the target folder
-  -h, --help          show this help
-  -v, --version       show the version
+  -s, --spec <file>        JSON spec of the wrapper (see schema/spec.schema.json and examples/)
+  -n, --name <Name>        class name in PascalCase; overrides the spec's "name"
+      --streaming          emit token streaming; overrides the spec's "streaming"
+      --no-streaming       no token streaming; overrides the spec's "streaming"
+  -t, --transport <t>      custom | openai-compatible | ollama | http-json; overrides the spec's
+  -y, --yes                never prompt: missing required fields are an error
+      --dry-run            list the files it would write (marking those that exist), write nothing
+  -f, --force              write into a folder that is not empty, replacing files of the same name
+      --save-spec <file>   save the answers as a spec file, to replay the run with --spec
+  -h, --help               show this help
+  -v, --version            show the version
+
+target-dir defaults to the class name in kebab case (AcmeLLM -> acme-llm).
+Exit codes: 0 written, 1 generated code failed its type-check (a bug; nothing written),
+2 bad input (nothing written), 130 cancelled with Ctrl-C (nothing written).
 
 Examples:
-  npm create custom-llm acme-llm -- --spec acme.json --yes
-  create-custom-llm acme-llm --spec examples/acme.json
+  npm create custom-llm                                  answer the questions
+  npm create custom-llm acme-llm -- --spec acme.json     from a spec, no questions
+  create-custom-llm --spec acme.json --name BetaLLM --no-streaming --dry-run
 `;

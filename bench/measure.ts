@@ -1,0 +1,28 @@
+// Timing helpers shared by the bench scripts.
+import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { performance } from "node:perf_hooks";
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Wall time of a whole child process, in ms; throws if it fails. */
+export function timeProcess(cmd: string, args: string[], options: SpawnSyncOptions = {}): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { encoding: "utf8", ...options });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+  return ms;
+}
+
+/** The median of RUNS wall times of `run(i)`. */
+export function medianOf(run: (i: number) => number): number {
+  return median(Array.from({ length: RUNS }, (_, i) => run(i)));
+}
+
+export function row(label: string, ms: number, note = ""): void {
+  console.log(`${label.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ${note}`);
+}

@@ -1,0 +1,76 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** What the user asked for on the command line, checked for shape only (values are checked later). */
+export interface CliOptions {
+  target?: string;
+  specPath?: string;
+  name?: string;
+  /** --streaming / --no-streaming; undefined when neither was given. */
+  streaming?: boolean;
+  /** Replaces the spec's `transport` (validated with the rest of the spec). */
+  transport?: string;
+  yes: boolean;
+  dryRun: boolean;
+  force: boolean;
+  saveSpec?: string;
+}
+
+export type Command = { kind: "help" } | { kind: "version" } | { kind: "generate"; options: CliOptions };
+
+/** The command line itself is wrong: the caller prints the message and the usage, and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+const OPTIONS = {
+  spec: { type: "string", short: "s" },
+  name: { type: "string", short: "n" },
+  streaming: { type: "boolean" },
+  "no-streaming": { type: "boolean" },
+  transport: { type: "string", short: "t" },
+  yes: { type: "boolean", short: "y" },
+  "dry-run": { type: "boolean" },
+  force: { type: "boolean", short: "f" },
+  "save-spec": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} satisfies ParseArgsConfig["options"];
+
+/** Shown when a string flag is given an empty value. */
+const EXAMPLES = { spec: "--spec acme.json", name: "--name AcmeLLM", transport: "--transport ollama", "save-spec": "--save-spec acme.json" };
+
+/** Parses argv (without node and the script). Uses only node:util, so --help needs nothing else loaded. */
+export function parseCli(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  if (positionals.length > 1) {
+    throw new UsageError(`Expected at most one target folder, got ${positionals.length}: ${positionals.join(" ")}`);
+  }
+  if (values.streaming && values["no-streaming"]) {
+    throw new UsageError("--streaming and --no-streaming contradict each other; pass one of them");
+  }
+  for (const flag of ["spec", "name", "transport", "save-spec"] as const) {
+    if (values[flag] === "") throw new UsageError(`--${flag} needs a value, e.g. ${EXAMPLES[flag]}`);
+  }
+  return {
+    kind: "generate",
+    options: {
+      target: positionals[0],
+      specPath: values.spec,
+      name: values.name,
+      streaming: values.streaming ? true : values["no-streaming"] ? false : undefined,
+      transport: values.transport,
+      yes: values.yes ?? false,
+      dryRun: values["dry-run"] ?? false,
+      force: values.force ?? false,
+      saveSpec: values["save-spec"],
+    },
+  };
+}

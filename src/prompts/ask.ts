@@ -1,0 +1,35 @@
+import type { DynamicPromptsFunction } from "node-plop";
+
+/** The inquirer that node-plop hands a generator's prompts function (inquirer 9). */
+export type Inquirer = Parameters<DynamicPromptsFunction>[0];
+
+type Check = (value: string) => true | string | Promise<true | string>;
+
+/** Asks one free-text question; the answer is trimmed and must pass `validate` before it is accepted. */
+export async function askText(inquirer: Inquirer, message: string, options: { default?: string; validate?: Check } = {}): Promise<string> {
+  const { value } = await inquirer.prompt<{ value: string }>([
+    {
+      type: "input",
+      name: "value",
+      message,
+      default: options.default,
+      filter: (text: string) => text.trim(),
+      validate: (text: string) => (options.validate ? options.validate(text.trim()) : true),
+    },
+  ]);
+  return value;
+}
+
+/** Asks a yes/no question. */
+export async function askYesNo(inquirer: Inquirer, message: string, byDefault: boolean): Promise<boolean> {
+  const { value } = await inquirer.prompt<{ value: boolean }>([{ type: "confirm", name: "value", message, default: byDefault }]);
+  return value;
+}
+
+/** Asks to pick one of `choices` with the arrow keys. */
+export async function askChoice<T>(inquirer: Inquirer, message: string, choices: { name: string; value: T }[], byDefault?: T): Promise<T> {
+  const { value } = await inquirer.prompt<{ value: T }>([
+    { type: "list", name: "value", message, choices, default: byDefault, loop: false },
+  ]);
+  return value;
+}

@@ -1,0 +1,178 @@
+// The questions, answered through a real pseudo-terminal: the bin (`npm create custom-llm`) and
+// `npx plop llm` run the same generator, so the same keys must give the same files.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { recordImports, runCli } from "./support/cli.js";
+import { freshDir, readTree } from "./support/files.js";
+import { CLI, REPO, repoTempDir } from "./support/paths.js";
+import { CTRL_C, CTRL_D, DOWN, ENTER, runInPty, type Step } from "./support/pty.js";
+
+const dir = repoTempDir("interactive");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fresh = (name: string): string => freshDir(dir, name);
+/** Ctrl-U empties the line, so a rejected answer can be typed again. */
+const RETYPE = "\x15";
+
+/** Every answer after the class name: a loop of four params (each kind of default), a secret, streaming. */
+const ANSWERS: Step[] = [
+  { expect: "Description (opens the class docstring):", send: `Acme's hosted models.${ENTER}` },
+  { expect: "Provider API docs URL (Enter to skip):", send: `https://docs.acme.example/api${ENTER}` },
+  { expect: "Add a constructor param (e.g. model, temperature)?", send: ENTER },
+  { expect: "Param name (camelCase):", send: `model${ENTER}` },
+  { expect: "Type of model:", send: ENTER },
+  { expect: "Default value (Enter for none):", send: `acme-large-2${ENTER}` },
+  { expect: "Describe model (becomes its docstring):", send: `Model to use.${ENTER}` },
+  { expect: "Add another param?", send: `y${ENTER}` },
+  // A name LangChain's LLM already has is refused as it is entered, with the spec's own message.
+  { expect: "Param name (camelCase):", send: `invoke${ENTER}` },
+  { expect: `"invoke" is already a member of LangChain's LLM class`, send: `${RETYPE}temperature${ENTER}` },
+  { expect: "Type of temperature:", send: `${DOWN}${ENTER}` },
+  { expect: "Default value (Enter for none):", send: `0.7${ENTER}` },
+  { expect: "Describe temperature (becomes its docstring):", send: `Sampling temperature.${ENTER}` },
+  { expect: "Add another param?", send: `y${ENTER}` },
+  { expect: "Param name (camelCase):", send: `tier${ENTER}` },
+  { expect: "Type of tier:", send: `${DOWN}${DOWN}${DOWN}${DOWN}${ENTER}` },
+  { expect: "Allowed values, comma-separated:", send: `standard, priority${ENTER}` },
+  { expect: "Default value:", send: `${DOWN}${ENTER}` },
+  { expect: "Describe tier (becomes its docstring):", send: `Capacity tier.${ENTER}` },
+  { expect: "Add another param?", send: `y${ENTER}` },
+  { expect: "Param name (camelCase):", send: `safeMode${ENTER}` },
+  { expect: "Type of safeMode:", send: `${DOWN}${DOWN}${ENTER}` },
+  { expect: "Default value:", send: ENTER },
+  { expect: "Must callers pass safeMode?", send: `n${ENTER}` },
+  { expect: "Describe safeMode (becomes its docstring):", send: `Filter unsafe content.${ENTER}` },
+  { expect: "Add another param?", send: ENTER },
+  // The secret takes the suggested field name, variable and description.
+  { expect: "Does the provider need a secret, such as an API key?", send: ENTER },
+  { expect: "Secret field name (camelCase): (apiKey)", send: ENTER },
+  { expect: "Environment variable read when apiKey is not passed: (ACME_API_KEY)", send: ENTER },
+  { expect: "Describe apiKey (becomes its docstring): (Acme API key.)", send: ENTER },
+  { expect: "Add another secret?", send: ENTER },
+  { expect: "Stream tokens as they arrive (_streamResponseChunks)?", send: `y${ENTER}` },
+  { expect: "Transport (how the provider is called):", send: ENTER },
+];
+
+const EXPECTED_SPEC = {
+  name: "AcmeLLM",
+  description: "Acme's hosted models.",
+  docsUrl: "https://docs.acme.example/api",
+  params: [
+    { name: "model", type: "string", description: "Model to use.", default: "acme-large-2" },
+    { name: "temperature", type: "number", description: "Sampling temperature.", default: 0.7 },
+    { name: "tier", type: { enum: ["standard", "priority"] }, description: "Capacity tier.", default: "standard" },
+    { name: "safeMode", type: "boolean", description: "Filter unsafe content.", optional: true },
+  ],
+  secrets: [{ name: "apiKey", env: "ACME_API_KEY", description: "Acme API key." }],
+  streaming: true,
+  transport: "custom",
+};
+
+describe("answering the questions in a terminal", () => {
+  const cwd = fresh("session");
+
+  it("create-custom-llm asks, checks each answer, writes a package that type-checks, and saves a replayable spec", () => {
+    // The folder a name would be written to is checked as the name is typed.
+    mkdirSync(join(cwd, "taken-llm"));
+    writeFileSync(join(cwd, "taken-llm/notes.txt"), "mine\n");
+    const r = runInPty([process.execPath, CLI, "--save-spec", "answers.json"], [
+      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `acme${ENTER}` },
+      { expect: "must be a PascalCase identifier", send: `${RETYPE}TakenLLM${ENTER}` },
+      { expect: "taken-llm is not empty: it holds notes.txt.", send: `${RETYPE}AcmeLLM${ENTER}` },
+      ...ANSWERS,
+    ], cwd);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.screen).toContain("Generating AcmeLLM in acme-llm…\nWrote 10 files to acme-llm:");
+    expect(r.screen).toContain("Then fill in streamProvider() in src/acme-llm.ts");
+    expect(JSON.parse(readFileSync(join(cwd, "answers.json"), "utf8"))).toEqual(EXPECTED_SPEC);
+
+    const tsc = spawnSync(join(REPO, "node_modules/.bin/tsc"), ["--noEmit", "-p", join(cwd, "acme-llm")], { encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+    const code = readFileSync(join(cwd, "acme-llm/src/acme-llm.ts"), "utf8");
+    for (const text of ['"standard" | "priority"', "safeMode?: boolean", "ACME_API_KEY", "https://docs.acme.example/api"]) {
+      expect(code).toContain(text);
+    }
+  });
+
+  it("replaying the saved spec without a terminal gives the same bytes", () => {
+    const r = runCli(["replayed", "--spec", "answers.json"], cwd);
+    expect(r.status).toBe(0);
+    expect(readTree(join(cwd, "replayed"))).toEqual(readTree(join(cwd, "acme-llm")));
+  });
+
+  it("npx plop llm asks the same questions and writes the same files", () => {
+    const dest = fresh("plop");
+    const plop = join(REPO, "node_modules/plop/bin/plop.js");
+    // Node 20 loads plopfile.ts through tsx, as the README says.
+    const r = runInPty([process.execPath, plop, "llm", "--dest", dest], [
+      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
+      ...ANSWERS,
+    ], REPO, { NODE_OPTIONS: "--import tsx" });
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.screen).toContain("custom-llm");
+    expect(readTree(join(dest, "acme-llm"))).toEqual(readTree(join(cwd, "acme-llm")));
+  });
+});
+
+describe("flags with the questions", () => {
+  it("--name and --no-streaming answer their questions up front; --dry-run then writes nothing", () => {
+    const cwd = fresh("presets");
+    const r = runInPty([process.execPath, CLI, "--name", "BetaLLM", "--no-streaming", "--dry-run"], [
+      { expect: "Description (opens the class docstring):", send: `Beta models.${ENTER}` },
+      { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
+      { expect: "Add a constructor param (e.g. model, temperature)?", send: `n${ENTER}` },
+      { expect: "Does the provider need a secret, such as an API key?", send: `n${ENTER}` },
+      { expect: "Transport (how the provider is called):", send: ENTER },
+    ], cwd);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).not.toContain("Stream tokens");
+    expect(r.screen).toContain("Would write 10 files to beta-llm:\n  src/beta-llm.ts\n");
+    expect(r.screen).toContain("Dry run: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("mid-way through the params exits 130 and writes nothing", () => {
+    const cwd = fresh("ctrl-c");
+    const r = runInPty([process.execPath, CLI, "--save-spec", "answers.json"], [
+      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
+      ...ANSWERS.slice(0, 6),
+      { expect: "Describe model (becomes its docstring):", send: `Model to${CTRL_C}` },
+    ], cwd);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(130);
+    expect(r.screen).toContain("Cancelled: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("Ctrl-D (end of input) at a question ends the run the same way instead of hanging", () => {
+    const cwd = fresh("ctrl-d");
+    const r = runInPty([process.execPath, CLI], [
+      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
+      { expect: "Description (opens the class docstring):", send: CTRL_D },
+    ], cwd);
+    expect(r.status).toBe(130);
+    expect(r.screen).toContain("Cancelled: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("at the first question: by then neither ts-morph, prettier nor the templates have loaded", () => {
+    const cwd = fresh("first-question");
+    const rec = recordImports(join(dir, "first-question-imports.txt"));
+    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "Class name of the wrapper", send: CTRL_C }], cwd, rec.env);
+    expect(r.status).toBe(130);
+    const loaded = rec.read();
+    expect(loaded.some((url) => url.includes("/node_modules/node-plop/"))).toBe(true);
+    for (const heavy of ["/node_modules/ts-morph/", "/node_modules/prettier/", "/node_modules/typescript/", "/dist/src/generate.js", "/dist/src/render/render.js", "/dist/src/render/format.js"]) {
+      expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
