@@ -33,13 +33,14 @@ const normalise = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-const tally = { valid: 0, rejected: 0 };
+const tally = { valid: 0, rejected: 0, validTransports: new Set<string>() };
 
 async function checkSpec(spec: SpecInput): Promise<void> {
   let files;
   try {
     files = await generateFiles(spec);
     tally.valid++;
+    tally.validTransports.add(spec.transport ?? "custom");
   } catch (error) {
     tally.rejected++;
     // The only acceptable failure is a validation error that points at a field and says what to do.
@@ -84,9 +85,10 @@ describe("any spec gives a clear error or code that type-checks", () => {
   });
 
   it("holds for random and hostile specs", async () => {
-    await fc.assert(fc.asyncProperty(anySpec, checkSpec), { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) });
+    await fc.assert(fc.asyncProperty(anySpec, checkSpec), { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) });
     // The property says little unless many specs got past validation to the type-checker.
     expect(tally.valid).toBeGreaterThan(15);
+    expect([...tally.validTransports].sort()).toEqual(["custom", "http-json", "ollama", "openai-compatible"]);
   });
 });
 

@@ -64,8 +64,39 @@ const secret = fc.record({
   description: text,
 });
 
+/** A body key or dotted path: usually plain, sometimes hostile. */
+const bodyKey = fc.oneof({ arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/), weight: 6 }, fc.constantFrom(...HOSTILE_TEXT));
+const bodyPath = fc.oneof({ arbitrary: fc.array(fc.stringMatching(/^[a-z_][a-z0-9_]{0,6}$|^[0-9]$/), { minLength: 1, maxLength: 3 }).map((p) => p.join(".")), weight: 6 }, fc.constantFrom(...HOSTILE_TEXT));
+
+/** The transport and the fields that go with it, matching most of the time and not always. */
+const transport = fc.oneof(
+  fc.record({ transport: fc.constant("custom") }),
+  fc.record({ transport: fc.constantFrom("openai-compatible", "ollama"), baseUrl: fc.oneof({ arbitrary: fc.webUrl({ validSchemes: ["http", "https"] }), weight: 6 }, fc.constantFrom("http://127.0.0.1:1/v1", "ftp://x")) }, { requiredKeys: ["transport"] }),
+  fc.record(
+    {
+      transport: fc.constant("http-json"),
+      httpJson: fc.record(
+        { url: fc.oneof({ arbitrary: fc.webUrl(), weight: 6 }, fc.constantFrom("https://x.example/a\"b`${c}`")), promptField: bodyKey, responsePath: bodyPath, stopField: bodyKey, streamField: bodyKey },
+        { requiredKeys: ["url", "promptField", "responsePath"] },
+      ),
+    },
+    { requiredKeys: ["transport"] },
+  ),
+);
+
+/** The HTTP transports need a `model` param (openai-compatible, ollama): often there, not always. */
+const modelParam = fc.oneof(
+  fc.constant([]),
+  { arbitrary: fc.constant([{ name: "model", type: "string", description: "Model.", default: "m-1" }]), weight: 4 },
+);
+
 /** Specs of every shape, valid or not: each must give a SpecError or code that type-checks. */
-export const anySpec: fc.Arbitrary<SpecInput> = fc.record(
+export const anySpec: fc.Arbitrary<SpecInput> = fc
+  .tuple(baseSpec(), transport, modelParam)
+  .map(([spec, t, model]) => ({ ...spec, ...t, params: [...model, ...(spec.params ?? [])] }) as SpecInput);
+
+function baseSpec(): fc.Arbitrary<SpecInput> {
+  return fc.record(
   {
     name: className,
     description: text,
@@ -76,4 +107,5 @@ export const anySpec: fc.Arbitrary<SpecInput> = fc.record(
     streaming: fc.boolean(),
   },
   { requiredKeys: ["name", "description"] },
-) as fc.Arbitrary<SpecInput>;
+  ) as fc.Arbitrary<SpecInput>;
+}
