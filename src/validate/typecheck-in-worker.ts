@@ -10,8 +10,8 @@ export interface BackgroundTypecheck {
 }
 
 /**
- * Starts the type-checker in a worker thread right away. Loading TypeScript and parsing the libraries
- * takes most of a cold run; on a second core it overlaps with validation, rendering and prettier.
+ * Starts the type-checker in a worker thread right away: loading TypeScript then overlaps, on the second
+ * core, with validation, rendering and prettier on this one.
  * Runs from the built package (dist/), where the worker's .js file exists.
  */
 export function startBackgroundTypecheck(): BackgroundTypecheck {

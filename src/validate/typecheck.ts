@@ -32,32 +32,6 @@ function virtualRoot(): string {
   return join(packageRoot(), ".typecheck");
 }
 
-/**
- * Loads the compiler and parses and binds what emitted code imports (lib, @types/node, @langchain/core,
- * vitest), so the real check that follows only has our files left to do. Speed only: a module missing
- * here is parsed by the real check instead.
- */
-export function warmUpTypecheck(): void {
-  const project = getProject();
-  const stub = project.createSourceFile(
-    join(virtualRoot(), "src/warm-up.ts"),
-    [
-      'import "@langchain/core/language_models/llms";',
-      'import "@langchain/core/callbacks/manager";',
-      'import "@langchain/core/callbacks/base";',
-      'import "@langchain/core/outputs";',
-      'import "@langchain/core/utils/env";',
-      'import "vitest";',
-      'import "vitest/config";',
-      'import "node:util";',
-      'import "node:crypto";',
-    ].join("\n"),
-    { overwrite: true },
-  );
-  project.getProgram().compilerObject.getTypeChecker();
-  project.removeSourceFile(stub);
-}
-
 /** The compiler errors in the emitted .ts files, located in those files. */
 export function emittedDiagnostics(files: readonly GeneratedFile[]): EmittedDiagnostic[] {
   const project = getProject();
