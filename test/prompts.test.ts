@@ -4,6 +4,8 @@ import { defaultEnv, parseDefault } from "../src/prompts/ask-members.js";
 import { checkField, LATER } from "../src/prompts/field-check.js";
 import { literalValues, specChoices } from "../src/spec/choices.js";
 import { specSchema } from "../src/spec/schema.js";
+import { askSpec } from "../src/prompts/ask-spec.js";
+import { generateFiles } from "../src/generate.js";
 
 describe("choices read from the zod schema", () => {
   it("offers every transport the schema accepts, whatever its shape", () => {
@@ -59,5 +61,56 @@ describe("typed defaults and suggested names", () => {
     expect(defaultEnv("AcmeLLM", "apiKey")).toBe("ACME_API_KEY");
     expect(defaultEnv("FooBarModel", "orgSecret")).toBe("FOO_BAR_ORG_SECRET");
     expect(defaultEnv("LLM", "apiKey")).toBe("API_KEY");
+  });
+});
+
+describe("the questions a transport adds", () => {
+  /**
+   * Plays the terminal: answers each question in turn, applying inquirer's default, filter and validate
+   * the way inquirer does, and fails the test on an answer the question would refuse.
+   */
+  function scriptedInquirer(answers: unknown[]) {
+    const asked: string[] = [];
+    const inquirer = {
+      async prompt(questions: { type: string; message: string; default?: unknown; filter?: (v: string) => string; validate?: (v: string) => unknown }[]) {
+        const q = questions[0]!;
+        asked.push(q.message);
+        let value = answers.shift();
+        if (value === undefined) throw new Error(`no scripted answer for: ${q.message}`);
+        if (q.type === "input") {
+          if (value === "" && q.default !== undefined) value = q.default;
+          value = q.filter ? q.filter(String(value)) : value;
+          const ok = q.validate ? await q.validate(String(value)) : true;
+          if (ok !== true) throw new Error(`"${String(value)}" refused at "${q.message}": ${String(ok)}`);
+        }
+        return { value };
+      },
+    };
+    return { inquirer: inquirer as unknown as Parameters<typeof askSpec>[0], asked };
+  }
+
+  const base = ["AcmeLLM", "Acme's models.", "", false /* no param */, false /* no secret */];
+
+  it("asks ollama for its server and model, and the spec it gives generates", async () => {
+    const { inquirer, asked } = scriptedInquirer([...base, true /* streaming */, "ollama", "http://127.0.0.1:11434", "llama3.2"]);
+    const spec = await askSpec(inquirer);
+    expect(spec).toMatchObject({ transport: "ollama", baseUrl: "http://127.0.0.1:11434", params: [{ name: "model", default: "llama3.2" }] });
+    expect(asked.some((m) => m.startsWith("Default model name"))).toBe(true);
+    await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/acme-llm.ts" })]));
+  });
+
+  it("asks http-json for its endpoint, keys and response path, refusing a bad path", async () => {
+    const bad = scriptedInquirer([...base, false, "http-json", "https://gw.example/v1/generate", "input", "output..text"]);
+    await expect(askSpec(bad.inquirer)).rejects.toThrow(/dot-separated path/);
+    const { inquirer } = scriptedInquirer([...base, true, "http-json", "https://gw.example/v1/generate", "input", "output.text", "stop", "stream"]);
+    const spec = await askSpec(inquirer);
+    expect(spec.httpJson).toEqual({ url: "https://gw.example/v1/generate", promptField: "input", responsePath: "output.text", stopField: "stop", streamField: "stream" });
+    await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/acme-llm.test.ts" })]));
+  });
+
+  it("asks nothing more for the custom transport", async () => {
+    const { inquirer, asked } = scriptedInquirer([...base, false, "custom"]);
+    expect(await askSpec(inquirer)).not.toHaveProperty("httpJson");
+    expect(asked).toHaveLength(7);
   });
 });

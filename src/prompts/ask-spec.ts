@@ -2,6 +2,7 @@ import type { SpecInput } from "../spec/schema.js";
 import { askChoice, askText, askYesNo, type Inquirer } from "./ask.js";
 import { checkField, LATER, loadValidation } from "./field-check.js";
 import { askParam, askSecret } from "./ask-members.js";
+import { askTransportFields } from "./ask-transport.js";
 
 export interface AskOptions {
   /** Answers given up front (the CLI's --name, --streaming): their questions are not asked. */
@@ -61,8 +62,12 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     choices.transports.map((t) => ({ name: t, value: t })),
     choices.defaultTransport,
   );
+  // The transport is one of the schema's own values (the cast restores the literal type the list lost).
+  spec.streaming = streaming;
+  spec.transport = transport as SpecInput["transport"];
+  const { modelParam, ...transportFields } = await askTransportFields(inquirer, spec);
+  if (modelParam) params.unshift(modelParam);
   const { name, description, docsUrl } = spec;
-  // Keys in the order a person writes a spec, so a saved spec reads well. The transport is one of the
-  // schema's own values (the cast restores the literal type the list lost).
-  return { name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: transport as SpecInput["transport"] };
+  // Keys in the order a person writes a spec, so a saved spec reads well.
+  return { name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: spec.transport, ...transportFields };
 }
