@@ -1,10 +1,11 @@
+import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
 import { formatFiles } from "./render/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
 
-export interface GenerateOptions {
+export interface GenerateOptions extends PackageOptions {
   mode?: OutputMode;
   /** Where templates are read from; tests point it at a deliberately broken copy. */
   templatesDir?: string;
@@ -26,12 +27,12 @@ async function typecheckHere(files: readonly GeneratedFile[]): Promise<void> {
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const spec = validateSpec(input, options.source);
-  const files = await formatFiles(renderFiles(spec, options.mode, options.templatesDir));
+  const files = await formatFiles(renderFiles(spec, options.mode, options.templatesDir, options));
   await (options.typecheck ?? typecheckHere)(files);
   return files;
 }
 
-export type { GeneratedFile, OutputMode, SpecInput };
+export type { GeneratedFile, OutputMode, PackageOptions, SpecInput };
 
 /**
  * Generates and writes into `target`: all files or none. Any failure before the write (bad spec, code that

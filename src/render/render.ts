@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Spec } from "../spec/schema.js";
 import { packageRoot } from "../paths.js";
+import { packageContext, type PackageContext, type PackageOptions } from "../package/package-options.js";
 import { buildContext, type RenderContext } from "./context.js";
 import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
 
@@ -34,14 +35,18 @@ export const TEMPLATES: readonly TemplateEntry[] = [
   { template: "package/tsconfig.build.json.hbs", output: () => "tsconfig.build.json", modes: PACKAGE },
   { template: "package/vitest.config.ts.hbs", output: () => "vitest.config.ts", modes: PACKAGE },
   { template: "package/README.md.hbs", output: () => "README.md", modes: PACKAGE },
+  { template: "package/LICENSE.hbs", output: () => "LICENSE", modes: PACKAGE },
   { template: "package/gitignore.hbs", output: () => ".gitignore", modes: PACKAGE },
+  { template: "package/prettierrc.json.hbs", output: () => ".prettierrc.json", modes: PACKAGE },
+  { template: "package/prettierignore.hbs", output: () => ".prettierignore", modes: PACKAGE },
 ];
 
 export function templatesDir(): string {
   return join(packageRoot(), "templates");
 }
 
-type Compiled = (ctx: RenderContext) => string;
+type TemplateContext = RenderContext & PackageContext;
+type Compiled = (ctx: TemplateContext) => string;
 const hbs = createHandlebars();
 const compiled = new Map<string, Compiled>();
 
@@ -56,8 +61,14 @@ function compile(dir: string, template: string): Compiled {
 }
 
 /** Renders a validated spec to unformatted files. `dir` lets tests render a deliberately broken template set. */
-export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = templatesDir()): GeneratedFile[] {
-  const ctx = buildContext(spec);
+export function renderFiles(
+  spec: Spec,
+  mode: OutputMode = "package",
+  dir = templatesDir(),
+  packageOptions: PackageOptions = {},
+): GeneratedFile[] {
+  const base = buildContext(spec);
+  const ctx: TemplateContext = { ...base, ...packageContext(base.fileBase, packageOptions) };
   return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
     try {
       return { path: t.output(ctx), contents: compile(dir, t.template)(ctx) };
