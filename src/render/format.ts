@@ -16,7 +16,8 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
       try {
         return { ...file, contents: await prettier.format(file.contents, { parser, printWidth: PRINT_WIDTH }) };
       } catch (error) {
-        throw new Error(`internal: generated ${file.path} does not parse: ${(error as Error).message}`, { cause: error });
+        const what = file.override ? `override template ${file.override} produced ${file.path}, which` : `internal: generated ${file.path}`;
+        throw new Error(`${what} does not parse: ${(error as Error).message}`, { cause: error });
       }
     }),
   );

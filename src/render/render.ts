@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Spec } from "../spec/schema.js";
-import { packageRoot } from "../paths.js";
+import type { WrapperLayout } from "../config/apply-config.js";
 import { packageContext, type PackageContext, type PackageOptions } from "../package/package-options.js";
+import { packageRoot } from "../paths.js";
 import { buildContext, type RenderContext } from "./context.js";
 import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
 
@@ -10,6 +11,8 @@ import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /** Set when a repo's override template produced the file, so errors can point at that template. */
+  override?: string;
 }
 
 /** `package`: a whole package; `wrapper`: only the class, test and docs, for an existing repo. */
@@ -45,13 +48,20 @@ export function templatesDir(): string {
   return join(packageRoot(), "templates");
 }
 
+export interface RenderOptions {
+  package?: PackageOptions;
+  /** A repo's conventions for file names, folders and the class import (wrapper mode). */
+  layout?: WrapperLayout;
+  /** A repo's folder whose files replace ours by relative name, e.g. `wrapper/docs.md.hbs`. */
+  overrideDir?: string;
+}
+
 type TemplateContext = RenderContext & PackageContext;
 type Compiled = (ctx: TemplateContext) => string;
 const hbs = createHandlebars();
 const compiled = new Map<string, Compiled>();
 
-function compile(dir: string, template: string): Compiled {
-  const file = join(dir, template);
+function compile(file: string): Compiled {
   let fn = compiled.get(file);
   if (!fn) {
     fn = hbs.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
@@ -61,19 +71,20 @@ function compile(dir: string, template: string): Compiled {
 }
 
 /** Renders a validated spec to unformatted files. `dir` lets tests render a deliberately broken template set. */
-export function renderFiles(
-  spec: Spec,
-  mode: OutputMode = "package",
-  dir = templatesDir(),
-  packageOptions: PackageOptions = {},
-): GeneratedFile[] {
+export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = templatesDir(), options: RenderOptions = {}): GeneratedFile[] {
   const base = buildContext(spec);
-  const ctx: TemplateContext = { ...base, ...packageContext(base.fileBase, packageOptions) };
+  const layout = options.layout ? { fileBase: options.layout.fileBase, classImport: options.layout.classImport } : {};
+  const ctx: TemplateContext = { ...base, ...layout, ...packageContext(base.fileBase, options.package) };
   return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
+    const override = options.overrideDir ? join(options.overrideDir, t.template) : undefined;
+    const useOverride = override !== undefined && existsSync(override);
+    const path = options.layout?.paths[t.template] ?? t.output(ctx);
     try {
-      return { path: t.output(ctx), contents: compile(dir, t.template)(ctx) };
+      const contents = compile(useOverride ? override : join(dir, t.template))(ctx);
+      return useOverride ? { path, contents, override } : { path, contents };
     } catch (error) {
-      throw new Error(`internal: template ${t.template} failed to render: ${(error as Error).message}`, { cause: error });
+      const what = useOverride ? `override template ${override}` : `internal: template ${t.template}`;
+      throw new Error(`${what} failed to render: ${(error as Error).message}`, { cause: error });
     }
   });
 }
