@@ -35,8 +35,11 @@ async function typecheckHere(files: readonly GeneratedFile[], repo?: string): Pr
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const { config } = options;
+  // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
+  const mode = options.mode ?? (config ? "wrapper" : "package");
+  if (config && mode !== "wrapper") throw new Error('internal: a repo config applies only to mode "wrapper"');
   const spec = validateSpec(config ? applyConfigToSpec(input, config) : input, options.source);
-  const rendered = renderFiles(spec, options.mode, options.templatesDir, {
+  const rendered = renderFiles(spec, mode, options.templatesDir, {
     package: options,
     layout: config ? wrapperLayout(spec.name, config) : undefined,
     overrideDir: config?.templatesDir,
