@@ -69,7 +69,8 @@ describe("a wrapper added to a repo with conventions", () => {
     expect(code).not.toContain("per team policy");
   });
 
-  it("renders the repo's override template in place of ours", () => {
+  it("renders the repo's override template, with its partials, in place of ours", () => {
+    expect(read("documentation/llms/AcmeLLM.md")).toContain("Questions: #platform-llms on chat.");
     expect(read("documentation/llms/AcmeLLM.md")).toMatch(/^# AcmeLLM \(Acme internal\)/);
     expect(read("documentation/llms/AcmeLLM.md")).toContain("- `region`: Region chosen for this model.");
   });

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Spec } from "../spec/schema.js";
 import type { WrapperLayout } from "../config/apply-config.js";
 import { packageContext, type PackageContext, type PackageOptions } from "../package/package-options.js";
@@ -61,11 +61,27 @@ type Compiled = (ctx: TemplateContext) => string;
 const hbs = createHandlebars();
 const compiled = new Map<string, Compiled>();
 
-function compile(file: string): Compiled {
-  let fn = compiled.get(file);
+/**
+ * Override templates get their own Handlebars with the repo's partials (`partials/<name>.hbs`, used as
+ * `{{> name}}`), so one repo's partials never leak into another's output or into ours.
+ */
+function overrideHandlebars(overrideDir: string): typeof hbs {
+  const own = createHandlebars();
+  const dir = join(overrideDir, "partials");
+  if (existsSync(dir)) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".hbs"))) {
+      own.registerPartial(basename(file, ".hbs"), readFileSync(join(dir, file), "utf8"));
+    }
+  }
+  return own;
+}
+
+function compile(file: string, engine = hbs): Compiled {
+  // Overrides are compiled afresh each time: a repo's templates are edited between runs of one process.
+  let fn = engine === hbs ? compiled.get(file) : undefined;
   if (!fn) {
-    fn = hbs.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
-    compiled.set(file, fn);
+    fn = engine.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
+    if (engine === hbs) compiled.set(file, fn);
   }
   return fn;
 }
@@ -75,12 +91,13 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
   const base = buildContext(spec);
   const layout = options.layout ? { fileBase: options.layout.fileBase, classImport: options.layout.classImport } : {};
   const ctx: TemplateContext = { ...base, ...layout, ...packageContext(base.fileBase, options.package) };
+  const engine = options.overrideDir ? overrideHandlebars(options.overrideDir) : hbs;
   return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
     const override = options.overrideDir ? join(options.overrideDir, t.template) : undefined;
     const useOverride = override !== undefined && existsSync(override);
     const path = options.layout?.paths[t.template] ?? t.output(ctx);
     try {
-      const contents = compile(useOverride ? override : join(dir, t.template))(ctx);
+      const contents = useOverride ? compile(override, engine)(ctx) : compile(join(dir, t.template))(ctx);
       return useOverride ? { path, contents, override } : { path, contents };
     } catch (error) {
       const what = useOverride ? `override template ${override}` : `internal: template ${t.template}`;
