@@ -1,10 +1,14 @@
+import { addLicenseHeader, applyConfigToSpec, wrapperLayout } from "./config/apply-config.js";
+import { loadConfig, type LoadedConfig } from "./config/load-config.js";
+import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
 import { formatFiles } from "./render/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
+import { TypecheckError } from "./validate/typecheck-error.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
 
-export interface GenerateOptions {
+export interface GenerateOptions extends PackageOptions {
   mode?: OutputMode;
   /** Where templates are read from; tests point it at a deliberately broken copy. */
   templatesDir?: string;
@@ -12,12 +16,17 @@ export interface GenerateOptions {
   source?: string;
   /** Checks the formatted files; default: in this thread. The CLI passes a worker started at launch. */
   typecheck?: (files: readonly GeneratedFile[]) => Promise<void>;
+  /**
+   * A repo's conventions (wrapper mode): folders, file naming, class suffix, license header, default
+   * params and secrets, template overrides. The in-thread check then resolves from `config.root`.
+   */
+  config?: LoadedConfig;
 }
 
 /** The in-thread check, loaded only when used: TypeScript is the heaviest thing we load. */
-async function typecheckHere(files: readonly GeneratedFile[]): Promise<void> {
+async function typecheckHere(files: readonly GeneratedFile[], repo?: string): Promise<void> {
   const { typecheckFiles } = await import("./validate/typecheck.js");
-  typecheckFiles(files);
+  typecheckFiles(files, repo);
 }
 
 /**
@@ -25,13 +34,35 @@ async function typecheckHere(files: readonly GeneratedFile[]): Promise<void> {
  * input and TypecheckError for emitted code that does not compile; returns the files otherwise.
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
-  const spec = validateSpec(input, options.source);
-  const files = await formatFiles(renderFiles(spec, options.mode, options.templatesDir));
-  await (options.typecheck ?? typecheckHere)(files);
+  const { config } = options;
+  // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
+  const mode = options.mode ?? (config ? "wrapper" : "package");
+  if (config && mode !== "wrapper") throw new Error('internal: a repo config applies only to mode "wrapper"');
+  const spec = validateSpec(config ? applyConfigToSpec(input, config) : input, options.source);
+  const rendered = renderFiles(spec, mode, options.templatesDir, {
+    package: options,
+    layout: config ? wrapperLayout(spec.name, config) : undefined,
+    overrideDir: config?.templatesDir,
+  });
+  const files = await formatFiles(addLicenseHeader(rendered, config?.licenseHeader));
+  try {
+    await (options.typecheck ?? ((f) => typecheckHere(f, config?.root)))(files);
+  } catch (error) {
+    throw error instanceof TypecheckError ? pointAtOverrides(error, files) : error;
+  }
   return files;
 }
 
-export type { GeneratedFile, OutputMode, SpecInput };
+/** Diagnostics in a file an override template produced name that template: that is what to fix. */
+function pointAtOverrides(error: TypecheckError, files: readonly GeneratedFile[]): TypecheckError {
+  const overrides = new Map(files.filter((f) => f.override).map((f) => [f.path, f.override]));
+  if (overrides.size === 0) return error;
+  return new TypecheckError(
+    error.diagnostics.map((d) => (overrides.has(d.file) ? { ...d, file: `${d.file} (rendered from override template ${overrides.get(d.file)})` } : d)),
+  );
+}
+
+export type { GeneratedFile, LoadedConfig, OutputMode, PackageOptions, SpecInput };
 
 /**
  * Generates and writes into `target`: all files or none. Any failure before the write (bad spec, code that
@@ -45,4 +76,16 @@ export async function generateInto(
   const files = await generateFiles(input, options);
   await writeFiles(target, files, options);
   return files;
+}
+
+/**
+ * Adds one wrapper (class, test, docs; no package files) to the existing repo at `repo`, following its
+ * custom-llm.config.json or package.json `customLlm` conventions. What a plop action calls.
+ */
+export async function generateWrapperInto(
+  repo: string,
+  input: unknown,
+  options: Omit<GenerateOptions, "mode" | "config"> & WriteOptions = {},
+): Promise<GeneratedFile[]> {
+  return generateInto(repo, input, { ...options, mode: "wrapper", config: loadConfig(repo) });
 }

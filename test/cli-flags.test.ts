@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordImports, runCli } from "./support/cli.js";
 import { freshDir, listTree, readTree } from "./support/files.js";
-import { REPO, repoTempDir } from "./support/paths.js";
+import { packageFileCount, REPO, repoTempDir } from "./support/paths.js";
+
+/** Files a package-mode run writes, counted from the real template table. */
+const FILES = await packageFileCount();
 
 const dir = repoTempDir("cli-flags");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,17 +92,17 @@ describe("create-custom-llm flags", () => {
     const target = fresh("not-empty/acme");
     mkdirSync(join(target, "notes"));
     writeFileSync(join(target, "notes/todo.txt"), "mine\n");
-    writeFileSync(join(target, "LICENSE"), "mine\n");
+    writeFileSync(join(target, "COPYING.txt"), "mine\n");
     const r = runCli([target, "--spec", acme], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("is not empty: it holds LICENSE, notes/todo.txt.");
+    expect(r.stderr).toContain("is not empty: it holds COPYING.txt, notes/todo.txt.");
     expect(r.stderr).toContain("pass --force");
-    expect(listTree(target)).toEqual(["LICENSE", "notes/todo.txt"]);
+    expect(listTree(target)).toEqual(["COPYING.txt", "notes/todo.txt"]);
 
     const forced = runCli([target, "--spec", acme, "--force"], dir);
     expect(forced.status).toBe(0);
-    expect(listTree(target)).toEqual(expect.arrayContaining(["LICENSE", "notes/todo.txt", "src/acme-llm.ts", "package.json"]));
-    expect(readFileSync(join(target, "LICENSE"), "utf8")).toBe("mine\n");
+    expect(listTree(target)).toEqual(expect.arrayContaining(["COPYING.txt", "notes/todo.txt", "src/acme-llm.ts", "package.json"]));
+    expect(readFileSync(join(target, "COPYING.txt"), "utf8")).toBe("mine\n");
     // No staging folder is left beside the target.
     expect(readdirSync(join(dir, "not-empty"))).toEqual(["acme"]);
   });
@@ -110,7 +113,7 @@ describe("create-custom-llm flags", () => {
     writeFileSync(join(cwd, "acme-llm/README.md"), "mine");
     const r = runCli(["--spec", acme, "--dry-run", "--save-spec", "acme-saved.json"], cwd);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Would write 10 files to acme-llm:\n  src/acme-llm.ts\n");
+    expect(r.stdout).toContain(`Would write ${FILES} files to acme-llm:\n  src/acme-llm.ts\n`);
     expect(r.stdout).toContain("  README.md (exists)\n");
     expect(r.stdout).toContain("Would save the spec to acme-saved.json\n");
     expect(r.stdout).toContain("Without --force nothing would be written: acme-llm is not empty: it holds README.md.");

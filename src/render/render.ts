@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, sep } from "node:path";
 import type { Spec } from "../spec/schema.js";
+import type { WrapperLayout } from "../config/apply-config.js";
+import { packageContext, type PackageContext, type PackageOptions } from "../package/package-options.js";
 import { packageRoot } from "../paths.js";
 import { buildContext, type RenderContext } from "./context.js";
 import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
@@ -9,6 +11,8 @@ import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /** Set when a repo's override template produced the file, so errors can point at that template. */
+  override?: string;
 }
 
 /** `package`: a whole package; `wrapper`: only the class, test and docs, for an existing repo. */
@@ -34,52 +38,96 @@ export const TEMPLATES: readonly TemplateEntry[] = [
   { template: "package/tsconfig.build.json.hbs", output: () => "tsconfig.build.json", modes: PACKAGE },
   { template: "package/vitest.config.ts.hbs", output: () => "vitest.config.ts", modes: PACKAGE },
   { template: "package/README.md.hbs", output: () => "README.md", modes: PACKAGE },
+  { template: "package/LICENSE.hbs", output: () => "LICENSE", modes: PACKAGE },
   { template: "package/gitignore.hbs", output: () => ".gitignore", modes: PACKAGE },
+  { template: "package/prettierrc.json.hbs", output: () => ".prettierrc.json", modes: PACKAGE },
+  { template: "package/prettierignore.hbs", output: () => ".prettierignore", modes: PACKAGE },
 ];
 
 export function templatesDir(): string {
   return join(packageRoot(), "templates");
 }
 
-type Compiled = (ctx: RenderContext) => string;
-const compiled = new Map<string, Compiled>();
-/** One Handlebars per templates folder: each has its own partials (tests render a broken copy). */
-const instances = new Map<string, ReturnType<typeof createHandlebars>>();
-
-/** A Handlebars with every file under `<dir>/partials` registered by its path, e.g. `class/http-provider`. */
-function handlebarsFor(dir: string): ReturnType<typeof createHandlebars> {
-  let hbs = instances.get(dir);
-  if (!hbs) {
-    hbs = createHandlebars();
-    const partials = join(dir, "partials");
-    for (const file of readdirSync(partials, { recursive: true, encoding: "utf8" })) {
-      if (!file.endsWith(".hbs")) continue;
-      const name = file.slice(0, -".hbs".length).split(sep).join("/");
-      hbs.registerPartial(name, hbs.compile(readFileSync(join(partials, file), "utf8"), COMPILE_OPTIONS));
-    }
-    instances.set(dir, hbs);
-  }
-  return hbs;
+export interface RenderOptions {
+  package?: PackageOptions;
+  /** A repo's conventions for file names, folders and the class import (wrapper mode). */
+  layout?: WrapperLayout;
+  /** A repo's folder whose files replace ours by relative name, e.g. `wrapper/docs.md.hbs`. */
+  overrideDir?: string;
 }
 
-function compile(dir: string, template: string): Compiled {
-  const file = join(dir, template);
-  let fn = compiled.get(file);
+type TemplateContext = RenderContext & PackageContext;
+type Compiled = (ctx: TemplateContext) => string;
+type Engine = ReturnType<typeof createHandlebars>;
+const compiled = new Map<string, Compiled>();
+/** One Handlebars per templates folder: each has its own partials (tests render a broken copy). */
+const engines = new Map<string, Engine>();
+
+/** Registers every file under `<dir>/partials` by its path without `.hbs`, e.g. `class/http-provider`. */
+function registerPartials(engine: Engine, dir: string): void {
+  const partials = join(dir, "partials");
+  if (!existsSync(partials)) return;
+  for (const file of readdirSync(partials, { recursive: true, encoding: "utf8" })) {
+    if (!file.endsWith(".hbs")) continue;
+    const name = file.slice(0, -".hbs".length).split(sep).join("/");
+    engine.registerPartial(name, engine.compile(readFileSync(join(partials, file), "utf8"), COMPILE_OPTIONS));
+  }
+}
+
+function engineFor(dir: string): Engine {
+  let engine = engines.get(dir);
+  if (!engine) {
+    engine = createHandlebars();
+    registerPartials(engine, dir);
+    engines.set(dir, engine);
+  }
+  return engine;
+}
+
+/**
+ * Override templates get a Handlebars of their own: our partials, then the repo's (`partials/<name>.hbs`,
+ * used as `{{> name}}`, replacing ours of the same name), so one repo's partials never leak into another's
+ * output or into ours.
+ */
+function overrideHandlebars(dir: string, overrideDir: string): Engine {
+  const own = createHandlebars();
+  registerPartials(own, dir);
+  const repoPartials = join(overrideDir, "partials");
+  if (existsSync(repoPartials)) {
+    for (const file of readdirSync(repoPartials).filter((f) => f.endsWith(".hbs"))) {
+      own.registerPartial(basename(file, ".hbs"), readFileSync(join(repoPartials, file), "utf8"));
+    }
+  }
+  return own;
+}
+
+function compile(file: string, engine: Engine, cache: boolean): Compiled {
+  // Overrides are compiled afresh each time: a repo's templates are edited between runs of one process.
+  let fn = cache ? compiled.get(file) : undefined;
   if (!fn) {
-    fn = handlebarsFor(dir).compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
-    compiled.set(file, fn);
+    fn = engine.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
+    if (cache) compiled.set(file, fn);
   }
   return fn;
 }
 
 /** Renders a validated spec to unformatted files. `dir` lets tests render a deliberately broken template set. */
-export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = templatesDir()): GeneratedFile[] {
-  const ctx = buildContext(spec);
+export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = templatesDir(), options: RenderOptions = {}): GeneratedFile[] {
+  const base = buildContext(spec);
+  const layout = options.layout ? { fileBase: options.layout.fileBase, classImport: options.layout.classImport } : {};
+  const ctx: TemplateContext = { ...base, ...layout, ...packageContext(base.fileBase, options.package) };
+  const ours = engineFor(dir);
+  const engine = options.overrideDir ? overrideHandlebars(dir, options.overrideDir) : ours;
   return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
+    const override = options.overrideDir ? join(options.overrideDir, t.template) : undefined;
+    const useOverride = override !== undefined && existsSync(override);
+    const path = options.layout?.paths[t.template] ?? t.output(ctx);
     try {
-      return { path: t.output(ctx), contents: compile(dir, t.template)(ctx) };
+      const contents = useOverride ? compile(override, engine, false)(ctx) : compile(join(dir, t.template), ours, true)(ctx);
+      return useOverride ? { path, contents, override } : { path, contents };
     } catch (error) {
-      throw new Error(`internal: template ${t.template} failed to render: ${(error as Error).message}`, { cause: error });
+      const what = useOverride ? `override template ${override}` : `internal: template ${t.template}`;
+      throw new Error(`${what} failed to render: ${(error as Error).message}`, { cause: error });
     }
   });
 }

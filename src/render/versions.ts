@@ -7,6 +7,7 @@ export interface ToolVersions {
   vitest: string;
   typescript: string;
   typesNode: string;
+  prettier: string;
 }
 
 let cached: ToolVersions | undefined;
@@ -32,6 +33,7 @@ export function toolVersions(): ToolVersions {
     vitest: need("vitest"),
     typescript: need("typescript"),
     typesNode: need("@types/node"),
+    prettier: need("prettier"),
   };
   return cached;
 }

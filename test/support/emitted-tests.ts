@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { childEnv } from "./child-env.js";
 import { REPO } from "./paths.js";
 
 export interface EmittedTestFile {
@@ -20,12 +21,10 @@ export function runEmittedTests(root: string): EmittedTestFile[] {
   // vitest looks for a config up the tree and would find this repo's own; give it a neutral one.
   const config = join(root, "vitest.config.mjs");
   writeFileSync(config, "export default {};\n");
-  // Our own vitest's variables would make the child think it is a worker of this run.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_OPTIONS"));
   const result = spawnSync(
     join(REPO, "node_modules/.bin/vitest"),
     ["run", "--root", root, "--config", config, "--reporter=json", `--outputFile=${report}`],
-    { cwd: root, env, encoding: "utf8", timeout: 300_000 },
+    { cwd: root, env: childEnv(), encoding: "utf8", timeout: 300_000 },
   );
   let json: { testResults: { name: string; status: string; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[] };
   try {

@@ -14,3 +14,9 @@ export function repoTempDir(prefix: string): string {
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, `${prefix}-`));
 }
+
+/** How many files a package-mode run writes: one per package template, read from the real table. */
+export async function packageFileCount(): Promise<number> {
+  const { TEMPLATES } = await import("../../src/render/render.js");
+  return TEMPLATES.filter((t) => t.modes.includes("package")).length;
+}

@@ -1,0 +1,54 @@
+import { posix } from "node:path";
+import { camelCase, kebabCase } from "change-case";
+import type { SpecInput } from "../spec/schema.js";
+import type { GeneratedFile } from "../render/render.js";
+import type { Config } from "./config-schema.js";
+
+/** Where the wrapper's three files go and how the test imports the class, per the team's conventions. */
+export interface WrapperLayout {
+  fileBase: string;
+  classImport: string;
+  /** Output path by template name (relative to the templates folder). */
+  paths: Record<string, string>;
+}
+
+// The class name is PascalCase already; re-casing it would turn "AcmeLLM" into "AcmeLlm".
+const NAMING = { kebab: kebabCase, camel: camelCase, pascal: (s: string) => s };
+
+/** The spec with the config's suffix and defaults applied. On a name clash the spec's own entry wins. */
+export function applyConfigToSpec(input: unknown, config: Config): unknown {
+  if (typeof input !== "object" || input === null) return input; // validateSpec reports it
+  const spec = input as SpecInput;
+  const suffix = config.classSuffix;
+  const name = typeof spec.name === "string" && suffix && !spec.name.endsWith(suffix) ? `${spec.name}${suffix}` : spec.name;
+  const merge = <T extends { name: string }>(own: readonly T[] | undefined, defaults: readonly T[]): T[] | undefined => {
+    if (!Array.isArray(own)) return own === undefined && defaults.length === 0 ? undefined : [...(own ?? []), ...defaults];
+    const taken = new Set(own.map((entry) => entry.name));
+    return [...own, ...defaults.filter((entry) => !taken.has(entry.name))];
+  };
+  return { ...spec, name, params: merge(spec.params, config.defaults.params), secrets: merge(spec.secrets, config.defaults.secrets) };
+}
+
+export function wrapperLayout(className: string, config: Config): WrapperLayout {
+  const fileBase = NAMING[config.fileNaming](className);
+  const classPath = posix.join(config.folders.class, `${fileBase}.ts`);
+  const testPath = posix.join(config.folders.test, `${fileBase}.test.ts`);
+  let classImport = posix.relative(config.folders.test, classPath).replace(/\.ts$/, ".js");
+  if (!classImport.startsWith(".")) classImport = `./${classImport}`;
+  return {
+    fileBase,
+    classImport,
+    paths: {
+      "wrapper/llm.ts.hbs": classPath,
+      "wrapper/llm.test.ts.hbs": testPath,
+      "wrapper/docs.md.hbs": posix.join(config.folders.docs, `${fileBase}.md`),
+    },
+  };
+}
+
+/** Prepends the team's license header to every emitted .ts file, as a block comment. */
+export function addLicenseHeader(files: readonly GeneratedFile[], header: string | undefined): GeneratedFile[] {
+  if (header === undefined) return [...files];
+  const comment = `/*\n${header.trim().split(/\r?\n/).map((line) => ` * ${line}`.trimEnd()).join("\n")}\n */\n`;
+  return files.map((f) => (f.path.endsWith(".ts") ? { ...f, contents: comment + f.contents } : f));
+}
