@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { formatPath, SpecError } from "../validate/spec-error.js";
+import { parseOrThrow, SpecError } from "../validate/spec-error.js";
 import { configSchema, type Config } from "./config-schema.js";
 
 export const CONFIG_FILE = "custom-llm.config.json";
@@ -14,14 +14,7 @@ export interface LoadedConfig extends Config {
 
 /** Validates a config object; throws SpecError naming each bad field and its fix, like a bad spec. */
 export function parseConfig(input: unknown, root: string, source: string): LoadedConfig {
-  const result = configSchema.safeParse(input);
-  if (!result.success) {
-    throw new SpecError(
-      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-      source,
-    );
-  }
-  const config = result.data;
+  const config = parseOrThrow(configSchema, input, source);
   const templatesDir = config.templates === undefined ? undefined : resolve(root, config.templates);
   if (templatesDir && !existsSync(templatesDir)) {
     throw new SpecError([{ path: "templates", message: `folder ${config.templates} does not exist in ${root}; create it or remove the field` }], source);

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /** One problem in a spec: where it is (a JSON path such as `params[1].name`) and what to do about it. */
 export interface SpecIssue {
   path: string;
@@ -22,4 +24,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
     .join("");
+}
+
+/** Parses `input` with a zod schema; on failure throws a SpecError listing every issue at its path. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new SpecError(
+    result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    source,
+  );
 }

@@ -3,7 +3,7 @@ import { typeScriptReservedTypes } from "reserved-identifiers";
 import { specSchema, type Param, type Spec } from "../spec/schema.js";
 import { CALL_OPTION_KEYS, derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
 import { llmMemberNames } from "./llm-members.js";
-import { formatPath, SpecError, type SpecIssue } from "./spec-error.js";
+import { parseOrThrow, SpecError, type SpecIssue } from "./spec-error.js";
 import { checkTransport, transportMembers } from "./transport-checks.js";
 
 /** Longest name we accept: long enough for any real name, short enough to keep emitted lines sane. */
@@ -16,14 +16,7 @@ const MAX_DESCRIPTION = 2000;
  * that is wrong and how to fix it. Nothing here touches the file system.
  */
 export function validateSpec(input: unknown, source = "spec"): Spec {
-  const parsed = specSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new SpecError(
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-      source,
-    );
-  }
-  const spec = parsed.data;
+  const spec = parseOrThrow(specSchema, input, source);
   const issues = [...checkClassName(spec.name), ...checkDescriptions(spec), ...checkMembers(spec), ...checkTransport(spec)];
   spec.params.forEach((param, i) => issues.push(...checkParam(param, `params[${i}]`)));
   if (issues.length > 0) throw new SpecError(issues, source);
