@@ -32,7 +32,7 @@ try {
   }
   const tsc = medianOf(() => timeProcess(join(repo, "node_modules/.bin/tsc"), ["--noEmit", "-p", pkg]));
   const node = medianOf(() => timeProcess(process.execPath, ["-e", "0"]));
-  // What a user waits for: the real CLI, whole pipeline, type-check in its worker thread, no write.
+  // What a user waits for: the real CLI, whole pipeline, no write.
   const cli = medianOf(() => timeProcess(process.execPath, [join(repo, "dist/src/cli/main.js"), "--spec", example, "--dry-run"]));
 
   const cold = median(coldProcess);

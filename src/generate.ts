@@ -14,8 +14,6 @@ export interface GenerateOptions extends PackageOptions {
   templatesDir?: string;
   /** Where the spec came from, for error messages, e.g. a file name. */
   source?: string;
-  /** Checks the formatted files; default: in this thread. The CLI passes a worker started at launch. */
-  typecheck?: (files: readonly GeneratedFile[]) => Promise<void>;
   /**
    * A repo's conventions (wrapper mode): folders, file naming, class suffix, license header, default
    * params and secrets, template overrides. The in-thread check then resolves from `config.root`.
@@ -23,8 +21,8 @@ export interface GenerateOptions extends PackageOptions {
   config?: LoadedConfig;
 }
 
-/** The in-thread check, loaded only when used: TypeScript is the heaviest thing we load. */
-async function typecheckHere(files: readonly GeneratedFile[], repo?: string): Promise<void> {
+/** The check, loaded only when used: TypeScript is the heaviest thing we load. */
+async function typecheck(files: readonly GeneratedFile[], repo?: string): Promise<void> {
   const { typecheckFiles } = await import("./validate/typecheck.js");
   typecheckFiles(files, repo);
 }
@@ -46,7 +44,7 @@ export async function generateFiles(input: unknown, options: GenerateOptions = {
   });
   const files = await formatFiles(addLicenseHeader(rendered, config?.licenseHeader));
   try {
-    await (options.typecheck ?? ((f) => typecheckHere(f, config?.root)))(files);
+    await typecheck(files, config?.root);
   } catch (error) {
     throw error instanceof TypecheckError ? pointAtOverrides(error, files) : error;
   }

@@ -5,7 +5,7 @@ import type { GeneratedFile } from "../render/render.js";
 import { PROVIDER_METHOD } from "../render/contract.js";
 import type { Spec } from "../spec/schema.js";
 import { SpecError } from "../validate/spec-error.js";
-import { startBackgroundTypecheck } from "../validate/typecheck-in-worker.js";
+import { TypecheckError } from "../validate/typecheck-error.js";
 import { TargetNotEmptyError, existingFiles, writeFiles } from "../write/write-files.js";
 import type { CliOptions } from "./args.js";
 import { Cancelled, InputError } from "./errors.js";
@@ -32,8 +32,7 @@ export async function run(options: CliOptions): Promise<number> {
       err(error.message);
       return 2;
     }
-    // Told apart by name: importing TypecheckError would load ts-morph before every prompt.
-    if (error instanceof Error && error.name === "TypecheckError") {
+    if (error instanceof TypecheckError) {
       err(`${error.message}\nThis is a bug in create-custom-llm (or in a template override); please report it with your spec.`);
       return 1;
     }
@@ -54,32 +53,22 @@ async function generate(options: CliOptions): Promise<number> {
   }
 
   const input = await collectSpec(options, (name) => refusal(resolve(kebabCase(name))));
-  // Loading TypeScript is most of a cold run: a worker thread starts on it now, on the second core,
-  // while this thread validates, renders and formats.
-  const typecheck = startBackgroundTypecheck();
+  const { validateSpec } = await import("../validate/validate-spec.js");
   let spec: Spec;
-  let target: string;
-  let files: GeneratedFile[];
   try {
-    const { validateSpec } = await import("../validate/validate-spec.js");
-    try {
-      spec = validateSpec(input.spec, input.source);
-    } catch (error) {
-      if (error instanceof SpecError && input.hint) throw new InputError(`${error.message}\n${input.hint}`);
-      throw error;
-    }
-    target = given ?? resolve(kebabCase(spec.name));
-    const late = refusal(target);
-    if (late) throw new InputError(late);
-
-    // Generating takes seconds (prettier, then a type-check against @langchain/core): say so in a terminal.
-    if (process.stdout.isTTY) out(`\nGenerating ${spec.name} in ${shown(target)}…`);
-    const { generateFiles } = await import("../generate.js");
-    files = await generateFiles(input.spec, { source: input.source, typecheck: typecheck.check });
-  } finally {
-    // Every way out ends the worker: a live worker thread would keep the process from exiting.
-    await typecheck.close();
+    spec = validateSpec(input.spec, input.source);
+  } catch (error) {
+    if (error instanceof SpecError && input.hint) throw new InputError(`${error.message}\n${input.hint}`);
+    throw error;
   }
+  const target = given ?? resolve(kebabCase(spec.name));
+  const late = refusal(target);
+  if (late) throw new InputError(late);
+
+  // Generating takes seconds (prettier, then a type-check against @langchain/core): say so in a terminal.
+  if (process.stdout.isTTY) out(`\nGenerating ${spec.name} in ${shown(target)}…`);
+  const { generateFiles } = await import("../generate.js");
+  const files = await generateFiles(input.spec, { source: input.source });
   if (dryRun) {
     reportDryRun(target, files, saveSpec);
     return 0;
