@@ -23,6 +23,6 @@ rmSync(out, { recursive: true, force: true });
 step("create-custom-llm demo-output/acme-llm --spec examples/acme.json --yes", process.execPath, [
   join(repo, "dist/src/cli/main.js"), out, "--spec", join(repo, "examples/acme.json"), "--yes",
 ]);
-step("tsc --noEmit (the generated package's own tsconfig)", bin("tsc"), ["--noEmit", "-p", out]);
+step("tsc --noEmit (the generated package's own tsconfig)", join(repo, "node_modules/typescript/bin/tsc"), ["--noEmit", "-p", out]);
 step("vitest run (the generated package's own tests)", bin("vitest"), ["run"], out);
 console.log(`\nDone: the wrapper is in ${out}; open src/acme-llm.ts and fill in streamProvider().`);

@@ -24,7 +24,7 @@ export interface GenerateOptions extends PackageOptions {
 /** The check, loaded only when used: TypeScript is the heaviest thing we load. */
 async function typecheck(files: readonly GeneratedFile[], repo?: string): Promise<void> {
   const { typecheckFiles } = await import("./validate/typecheck.js");
-  typecheckFiles(files, repo);
+  await typecheckFiles(files, repo);
 }
 
 /**

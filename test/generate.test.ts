@@ -7,7 +7,7 @@ import { kebabCase } from "change-case";
 import { generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
-import { REPO, repoTempDir } from "./support/paths.js";
+import { repoTempDir, TSC } from "./support/paths.js";
 import { URL_PARAM } from "../src/render/contract.js";
 import { exampleSpecs, expectedTestCount, VARIED_SPECS } from "./support/specs.js";
 
@@ -84,7 +84,7 @@ describe("the docs page states the stop behaviour of its transport", () => {
 describe("the emitted package", () => {
   it("type-checks with its own tsconfig under the real tsc", () => {
     for (const name of ["AcmeLLM", "EveryTypeLLM", "CompletionsLLM"]) {
-      const result = spawnSync(join(REPO, "node_modules/.bin/tsc"), ["--noEmit", "-p", join(root, kebabCase(name))], { encoding: "utf8" });
+      const result = spawnSync(TSC, ["--noEmit", "-p", join(root, kebabCase(name))], { encoding: "utf8" });
       expect(result.stdout + result.stderr).toBe("");
       expect(result.status).toBe(0);
     }

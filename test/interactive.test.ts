@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordImports, runCli } from "./support/cli.js";
 import { freshDir, readTree } from "./support/files.js";
-import { CLI, packageFileCount, REPO, repoTempDir } from "./support/paths.js";
+import { CLI, packageFileCount, REPO, repoTempDir, TSC } from "./support/paths.js";
 import { CTRL_C, CTRL_D, DOWN, ENTER, runInPty, type Step } from "./support/pty.js";
 
 /** Files a package-mode run writes, counted from the real template table. */
@@ -91,7 +91,7 @@ describe("answering the questions in a terminal", () => {
     expect(r.screen).toContain("Then fill in streamProvider() in src/acme-llm.ts");
     expect(JSON.parse(readFileSync(join(cwd, "answers.json"), "utf8"))).toEqual(EXPECTED_SPEC);
 
-    const tsc = spawnSync(join(REPO, "node_modules/.bin/tsc"), ["--noEmit", "-p", join(cwd, "acme-llm")], { encoding: "utf8" });
+    const tsc = spawnSync(TSC, ["--noEmit", "-p", join(cwd, "acme-llm")], { encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
     const code = readFileSync(join(cwd, "acme-llm/src/acme-llm.ts"), "utf8");

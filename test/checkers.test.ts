@@ -1,0 +1,77 @@
+// The two type-checkers (TypeScript 7 native, the default; TypeScript 5 through ts-morph, the fallback) must
+// agree: on every example and varied spec (no errors), and on emitted code broken in several ways (the same
+// errors at the same places).
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatFiles } from "../src/render/format.js";
+import { renderFiles, type GeneratedFile } from "../src/render/render.js";
+import { emittedDiagnostics } from "../src/validate/typecheck.js";
+import { validateSpec } from "../src/validate/validate-spec.js";
+import { recordImports, runCli } from "./support/cli.js";
+import { REPO, repoTempDir } from "./support/paths.js";
+import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
+
+async function emitted(spec: unknown): Promise<GeneratedFile[]> {
+  return formatFiles(renderFiles(validateSpec(spec), "package"));
+}
+
+/** Replaces `from` in one emitted file; fails the test if `from` is not there (a vacuous break). */
+function broken(files: GeneratedFile[], suffix: string, from: string | RegExp, to: string): GeneratedFile[] {
+  return files.map((f) => {
+    if (!f.path.endsWith(suffix)) return f;
+    const contents = f.contents.replace(from, to);
+    expect(contents, `${String(from)} in ${f.path}`).not.toBe(f.contents);
+    return { ...f, contents };
+  });
+}
+
+const both = async (files: GeneratedFile[]) => ({
+  native: await emittedDiagnostics(files, undefined, "native"),
+  morph: await emittedDiagnostics(files, undefined, "ts-morph"),
+});
+
+describe("the native and ts-morph checkers", () => {
+  const specs = [...exampleSpecs().map((e) => [e.file, e.spec] as const), ...Object.entries(VARIED_SPECS)];
+  it.each(specs)("find no error in %s", async (_, spec) => {
+    const { native, morph } = await both(await emitted(spec));
+    expect(native).toEqual([]);
+    expect(morph).toEqual([]);
+  });
+
+  const acme = exampleSpecs().find((e) => e.file === "acme.json")!.spec;
+  const breaks: [string, (f: GeneratedFile[]) => GeneratedFile[]][] = [
+    ["a wrong return type", (f) => broken(f, "acme-llm.ts", /return "[a-z-]+";/, "return 42;")],
+    ["a missing import", (f) => broken(f, "acme-llm.test.ts", 'from "./acme-llm.js"', 'from "./nowhere.js"')],
+    ["a misspelt base member", (f) => broken(f, "acme-llm.test.ts", /\.invoke\(/g, ".invok(")],
+    ["a syntax error", (f) => broken(f, "acme-llm.ts", "_llmType(): string {", "_llmType(): string {{")],
+    ["an override of nothing", (f) => broken(f, "acme-llm.ts", "_llmType(): string {", "_llmTyp(): string {")],
+  ];
+  it.each(breaks)("report %s at the same places", async (_, breakIt) => {
+    const { native, morph } = await both(breakIt(await emitted(acme)));
+    const where = (ds: typeof native) => ds.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code }));
+    expect(native.length).toBeGreaterThan(0);
+    expect(where(native)).toEqual(where(morph));
+  });
+});
+
+describe("without the native binary (a platform it does not ship for)", () => {
+  const dir = repoTempDir("no-native");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("the CLI checks with ts-morph instead; asked for native by name, it fails and writes nothing", () => {
+    const hide = ["--import", join(REPO, "test/support/hide-native.mjs")];
+    const imports = recordImports(join(dir, "imports.txt"));
+    const good = runCli(["--spec", join(REPO, "examples/acme.json"), join(dir, "ok")], dir, imports.env, [...hide, ...imports.nodeArgs]);
+    expect(good.stderr).toBe("");
+    expect(good.status).toBe(0);
+    expect(imports.read().some((url) => url.includes("/node_modules/ts-morph/"))).toBe(true);
+    expect(readdirSync(join(dir, "ok", "src")).sort()).toEqual(["acme-llm.test.ts", "acme-llm.ts", "index.ts"]);
+    // Asked for by name, the missing binary is an error rather than a silent fallback.
+    mkdirSync(join(dir, "strict"));
+    const strict = runCli(["--spec", join(REPO, "examples/acme.json"), join(dir, "strict", "out")], dir, { CREATE_CUSTOM_LLM_CHECKER: "native" }, hide);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/Unable to resolve @typescript\/typescript-/);
+    expect(readdirSync(join(dir, "strict"))).toEqual([]);
+  });
+});
