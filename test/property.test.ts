@@ -77,6 +77,9 @@ const REGRESSIONS: SpecInput[] = [
   },
   // Found by the sample below: a param named like a call option collided with it in invocationParams().
   { name: "A2", description: "x", params: [{ name: "stop", type: "string[]", description: "d" }] },
+  // Found by the property once the native compiler checked: a lone surrogate crashed its process (its JSON
+  // decoder), and every check after it failed.
+  { name: "A3", description: "\ud800\n *", params: [{ name: "a", type: "string", description: "x\udfff" }] },
 ];
 
 describe("any spec gives a clear error or code that type-checks", () => {

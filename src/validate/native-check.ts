@@ -59,7 +59,10 @@ async function getSession(config: CheckConfig): Promise<Session> {
 
 /** Puts this check's files in place of the last one's and tells the compiler what changed. */
 function update(session: Session, files: readonly GeneratedFile[], config: CheckConfig): Snapshot {
-  const next = new Map(files.map((f) => [join(config.root, f.path), f.contents]));
+  // The text as it will be on disk, UTF-8 (a lone surrogate becomes U+FFFD): the compiler's JSON decoder
+  // panics on a lone surrogate (found by test/property.test.ts).
+  const onDisk = (text: string) => Buffer.from(text, "utf8").toString("utf8");
+  const next = new Map(files.map((f) => [join(config.root, f.path), onDisk(f.contents)]));
   // `include` of the emitted folders, not a `files` list: the config stays the same from one check to the
   // next, so the compiler keeps its project (a changed config costs ~150 ms more).
   const include = [...new Set(files.map((f) => f.path.split("/").slice(0, -1).join("/") || f.path))];
@@ -97,7 +100,19 @@ function entriesOf(dirs: Session["dirs"], dir: string): { files: string[]; direc
 /** The compiler errors in the emitted .ts files, which sit in memory under `config.root`. */
 export async function nativeDiagnostics(files: readonly GeneratedFile[], config: CheckConfig): Promise<EmittedDiagnostic[]> {
   const session = await getSession(config);
-  const snapshot = update(session, files, config);
+  let snapshot: Snapshot;
+  try {
+    snapshot = update(session, files, config);
+  } catch (error) {
+    // The compiler process is gone or confused: the next check starts a fresh one.
+    sessions.delete(config.root);
+    try {
+      session.api.close();
+    } catch {
+      // Already gone: nothing to close.
+    }
+    throw error;
+  }
   try {
     const project = snapshot.getProject(session.tsconfig);
     if (!project) throw new Error(`internal: the native compiler did not open ${session.tsconfig}`);
