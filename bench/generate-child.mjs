@@ -1,9 +1,10 @@
 // One cold process: loads the built generator, generates the example (cold), then another spec and the
-// example again (warm, same process). Prints the timings as JSON for bench/generate.ts.
+// example again (warm, same process), then a third spec phase by phase (warm) to show where warm time
+// goes. Prints the timings as JSON for bench/generate.ts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-const [exampleFile, secondFile, outFile] = process.argv.slice(2);
+const [exampleFile, secondFile, thirdFile, outFile] = process.argv.slice(2);
 const read = (f) => JSON.parse(readFileSync(f, "utf8"));
 const t0 = performance.now();
 const { generateFiles } = await import("../dist/src/generate.js");
@@ -15,5 +16,27 @@ const warmOther = performance.now() - t;
 t = performance.now();
 await generateFiles(read(exampleFile));
 const warmSame = performance.now() - t;
+
+// The same pipeline as generateFiles, step by step.
+const { validateSpec } = await import("../dist/src/validate/validate-spec.js");
+const { renderFiles } = await import("../dist/src/render/render.js");
+const { formatFiles } = await import("../dist/src/render/format.js");
+const { typecheckFiles } = await import("../dist/src/validate/typecheck.js");
+const phases = {};
+const lap = (name) => {
+  const now = performance.now();
+  phases[name] = now - t;
+  t = now;
+};
+t = performance.now();
+const spec = validateSpec(read(thirdFile));
+lap("validate");
+const rendered = renderFiles(spec, "package");
+lap("render");
+const formatted = await formatFiles(rendered);
+lap("format");
+await typecheckFiles(formatted);
+lap("check");
+
 if (outFile) writeFileSync(outFile, JSON.stringify(files));
-console.log(JSON.stringify({ cold, warmOther, warmSame }));
+console.log(JSON.stringify({ cold, warmOther, warmSame, phases }));
