@@ -101,3 +101,42 @@ describe("killed mid-run", () => {
     expect(partial).toBe(true);
   });
 });
+
+describe("Ctrl-C (SIGINT) after the last answer", () => {
+  it("exits 130 with nothing written and no staging folder, or, once the write began, leaves the whole package", async () => {
+    const spec = join(REPO, "examples/acme.json");
+    const full = join(dir, "int-complete");
+    await killAfter([CLI, full, "--spec", spec], 60_000, false);
+    const expected = listTree(full);
+    let cancelled = false;
+    for (const delay of [400, 700, 1000, 1300, 1600, 2000, 2500]) {
+      const target = join(dir, `int-${delay}`);
+      const { code, signal, stderr } = await interruptAfter([CLI, target, "--spec", spec], delay);
+      const found = listTree(target);
+      if (code === 0) {
+        expect(found.size, `after ${delay} ms`).toBe(expected.size);
+        for (const [path, contents] of found) expect(contents, path).toBe(expected.get(path));
+      } else {
+        // 130 from our handler, or Node's default before the handler is set (still loading the spec).
+        expect(code === 130 || signal === "SIGINT", `after ${delay} ms: ${code} ${signal} ${stderr}`).toBe(true);
+        expect(found.size, `after ${delay} ms`).toBe(0);
+        if (code === 130) expect(stderr).toContain("Cancelled; nothing was written.");
+      }
+      cancelled ||= code === 130;
+      expect(readdirSync(dir).filter((n) => n.includes(".staging-")), `after ${delay} ms`).toEqual([]);
+    }
+    // At least one interrupt landed while formatting or type-checking, where our handler answers.
+    expect(cancelled).toBe(true);
+  });
+});
+
+/** Starts the CLI, sends SIGINT `delayMs` later, resolves with how it ended. */
+function interruptAfter(args: string[], delayMs: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    setTimeout(() => child.kill("SIGINT"), delayMs);
+    child.on("exit", (code, signal) => resolve({ code, signal, stderr }));
+  });
+}

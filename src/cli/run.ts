@@ -10,6 +10,7 @@ import { TargetNotEmptyError, existingFiles, writeFiles } from "../write/write-f
 import type { CliOptions } from "./args.js";
 import { Cancelled, InputError } from "./errors.js";
 import { collectSpec } from "./collect-spec.js";
+import { exitOnInterrupt, uninterrupted } from "./interrupt.js";
 import { nextSteps } from "./next-steps.js";
 import { specFileText } from "./spec-file.js";
 import { targetProblem } from "./target.js";
@@ -53,6 +54,7 @@ async function generate(options: CliOptions): Promise<number> {
   }
 
   const input = await collectSpec(options, (name) => refusal(resolve(kebabCase(name))));
+  exitOnInterrupt();
   const { validateSpec } = await import("../validate/validate-spec.js");
   let spec: Spec;
   try {
@@ -73,8 +75,10 @@ async function generate(options: CliOptions): Promise<number> {
     reportDryRun(target, files, saveSpec);
     return 0;
   }
-  await writeFiles(target, files, { force });
-  if (saveSpec) writeFileSync(saveSpec, specFileText(input.spec));
+  await uninterrupted(async () => {
+    await writeFiles(target, files, { force });
+    if (saveSpec) writeFileSync(saveSpec, specFileText(input.spec));
+  });
   reportWritten(target, files, spec, saveSpec);
   return 0;
 }
