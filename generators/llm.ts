@@ -1,5 +1,7 @@
-// The `llm` Plop generator, defined once: plopfile.ts registers it for `npx plop llm`, and the
-// create-custom-llm bin registers it on its own node-plop instance, so both ask the same questions.
+// The `llm` Plop generator, defined once for its three users: plopfile.ts (`npx plop llm` in this repo) and
+// the create-custom-llm bin register it in package mode; generators/load.ts (`plop.load("create-custom-llm")`
+// in a team's repo) registers it in wrapper mode. All ask the same spec questions.
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { kebabCase } from "change-case";
 import type { CustomActionFunction, NodePlopAPI } from "node-plop";
@@ -9,25 +11,81 @@ import type { SpecInput } from "../src/spec/schema.js";
 export const GENERATOR = "llm";
 const ACTION = "custom-llm";
 
+export interface LlmGeneratorOptions extends AskOptions {
+  /**
+   * "package" (default): a new package in `<dest>/<kebab-name>/`, and the npm scope is asked.
+   * "wrapper": the class, test and docs only, into the repo at plop's dest, following its conventions.
+   */
+  mode?: "package" | "wrapper";
+  /** Package mode: the scope given up front (the bin's --scope); the question is then skipped. */
+  packageScope?: string;
+  /** Replace existing files even when plop's own `force` did not reach the action (see load.ts). */
+  force?: boolean;
+}
+
+/** What the prompts return and the action receives: the spec, and package mode's scope. */
+export interface LlmAnswers {
+  spec: SpecInput;
+  packageScope?: string;
+}
+
 /** Registers the generator and its action; `options` pre-answers questions (the bin's flags). */
-export function registerLlmGenerator(plop: NodePlopAPI, options: AskOptions = {}): void {
-  plop.setActionType(ACTION, writeWrapper);
+export function registerLlmGenerator(plop: NodePlopAPI, options: LlmGeneratorOptions = {}): void {
+  const wrapper = options.mode === "wrapper";
+  plop.setActionType(ACTION, wrapper ? writeWrapper(options.force === true) : writePackage);
   plop.setGenerator(GENERATOR, {
-    description: "a typed LangChain.js LLM wrapper: the class, its vitest tests, a docs page, in a package",
-    prompts: (inquirer) => askSpec(inquirer, options),
+    description: wrapper
+      ? "a typed LangChain.js LLM wrapper in this repo: the class, its vitest tests and a docs page, following custom-llm.config.json"
+      : "a typed LangChain.js LLM wrapper: the class, its vitest tests, a docs page, in a package",
+    prompts: async (inquirer): Promise<LlmAnswers> => {
+      if (wrapper) return { spec: await askSpec(inquirer, await wrapperAskOptions(plop.getDestBasePath(), options)) };
+      const spec = await askSpec(inquirer, options);
+      if (options.packageScope !== undefined) return { spec };
+      const { askPackageScope } = await import("../src/prompts/ask-package.js");
+      return { spec, packageScope: await askPackageScope(inquirer) };
+    },
     actions: [{ type: ACTION }],
   });
+}
+
+/**
+ * Wrapper mode checks the repo's config before the first question (a SpecError naming the field: plop
+ * prints it and exits 1), and refuses a class name whose files exist already as it is typed.
+ */
+async function wrapperAskOptions(root: string, options: LlmGeneratorOptions): Promise<AskOptions> {
+  const [{ loadConfig }, { applyConfigToSpec, wrapperLayout }] = await Promise.all([
+    import("../src/config/load-config.js"),
+    import("../src/config/apply-config.js"),
+  ]);
+  const config = loadConfig(root);
+  if (options.force) return options;
+  const checkName = (name: string): true | string => {
+    const { name: className } = applyConfigToSpec({ name }, config) as { name: string };
+    const taken = Object.values(wrapperLayout(className, config).paths).filter((path) => existsSync(join(root, path)));
+    return taken.length === 0 ? true : `${taken.join(", ")} exist${taken.length === 1 ? "s" : ""} already: choose another name, or run plop with --force`;
+  };
+  return { ...options, checkName };
 }
 
 /**
  * Writes `<dest>/<kebab-case name>/` with our own pipeline (private Handlebars, prettier, type-check), all
  * files or none. Not plop's `add` actions: node-plop's Handlebars escapes HTML in every value.
  */
-const writeWrapper: CustomActionFunction = async (answers, config, plop) => {
+const writePackage: CustomActionFunction = async (answers, config, plop) => {
   const { generateInto } = await import("../src/generate.js");
-  // The answers are what askSpec returned: a spec.
-  const spec = answers as SpecInput;
+  // The answers are what the prompts function above returned.
+  const { spec, packageScope } = answers as LlmAnswers;
   const target = join(plop.getDestBasePath(), kebabCase(spec.name));
-  const files = await generateInto(target, spec, { force: config.force === true });
+  const files = await generateInto(target, spec, { force: config.force === true, packageScope });
   return `${relative(process.cwd(), target) || "."}/ (${files.map((f) => f.path).join(", ")})`;
 };
+
+/** Adds the wrapper's three files to the repo at plop's dest (the loading plopfile's folder, or --dest). */
+const writeWrapper =
+  (force: boolean): CustomActionFunction =>
+  async (answers, config, plop) => {
+    const { generateWrapperInto } = await import("../src/generate.js");
+    const { spec } = answers as LlmAnswers;
+    const files = await generateWrapperInto(plop.getDestBasePath(), spec, { force: force || config.force === true });
+    return files.map((f) => f.path).join(", ");
+  };

@@ -130,10 +130,40 @@ describe("create-custom-llm flags", () => {
     expect(existsSync(join(cwd, "out"))).toBe(false);
   });
 
+  it("--scope, --author and --year name the package and fill in its LICENSE", () => {
+    const cwd = fresh("package-flags");
+    const r = runCli(["--spec", acme, "--scope", "@acme", "--author", "Acme Inc.", "--year", "2031"], cwd);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(cwd, "acme-llm/package.json"), "utf8")) as { name: string; author: string };
+    expect(pkg.name).toBe("@acme/langchain-acme-llm");
+    expect(pkg.author).toBe("Acme Inc.");
+    expect(readFileSync(join(cwd, "acme-llm/LICENSE"), "utf8")).toContain("Copyright (c) 2031 Acme Inc.");
+    expect(readFileSync(join(cwd, "acme-llm/README.md"), "utf8")).toContain("npm install @acme/langchain-acme-llm");
+  });
+
+  it("bad package flags: exit 2 naming each flag and its fix, before the spec is read, nothing written", () => {
+    const cwd = fresh("bad-package-flags");
+    // The spec file does not exist: the flags are checked first, so that is not what is reported.
+    const r = runCli(["--spec", "missing.json", "--scope", "Bad/Scope", "--year", "20x6"], cwd);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Invalid package flags (2 problems):");
+    expect(r.stderr).toContain('--scope: "Bad/Scope" is not an npm scope: use lower-case letters, digits, "-", "." or "_", e.g. "@acme"');
+    expect(r.stderr).toContain('--year: "20x6" is not a year: use four digits, e.g. --year 2026');
+    expect(r.stderr).not.toContain("missing.json");
+    expect(r.stdout).toBe("");
+
+    const author = runCli(["--spec", acme, "--author", "Acme\nInc."], cwd);
+    expect(author.status).toBe(2);
+    expect(author.stderr).toContain('--author: must be one line of text naming the copyright holder, e.g. "Acme Inc."');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it.each([
     [["--streaming", "--no-streaming", "--spec", "x.json"], "--streaming and --no-streaming contradict each other"],
     [["one", "two"], "Expected at most one target folder, got 2: one two"],
     [["--save-spec"], "Option '--save-spec <value>' argument missing"],
+    [["--scope", ""], "--scope needs a value, e.g. --scope @acme"],
   ])("usage error %j: exit 2 with the reason and the usage", (args, reason) => {
     const r = runCli(args, dir);
     expect(r.status).toBe(2);

@@ -55,6 +55,9 @@ const ANSWERS: Step[] = [
   { expect: "Add another secret?", send: ENTER },
   { expect: "Stream tokens as they arrive (_streamResponseChunks)?", send: `y${ENTER}` },
   { expect: "Transport (how the provider is called):", send: ENTER },
+  // Package mode asks for the npm scope last; it is checked by npm's rules as it is typed.
+  { expect: "npm scope of the package, e.g. @acme (Enter for none):", send: `Acme${ENTER}` },
+  { expect: '"Acme" is not an npm scope', send: `${RETYPE}@acme${ENTER}` },
 ];
 
 const EXPECTED_SPEC = {
@@ -89,7 +92,9 @@ describe("answering the questions in a terminal", () => {
     expect(r.status).toBe(0);
     expect(r.screen).toContain(`Generating AcmeLLM in acme-llm…\nWrote ${FILES} files to acme-llm:`);
     expect(r.screen).toContain("Then fill in streamProvider() in src/acme-llm.ts");
+    // The scope is not part of the spec, so the saved spec does not hold it.
     expect(JSON.parse(readFileSync(join(cwd, "answers.json"), "utf8"))).toEqual(EXPECTED_SPEC);
+    expect(JSON.parse(readFileSync(join(cwd, "acme-llm/package.json"), "utf8")).name).toBe("@acme/langchain-acme-llm");
 
     const tsc = spawnSync(TSC, ["--noEmit", "-p", join(cwd, "acme-llm")], { encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
@@ -100,8 +105,8 @@ describe("answering the questions in a terminal", () => {
     }
   });
 
-  it("replaying the saved spec without a terminal gives the same bytes", () => {
-    const r = runCli(["replayed", "--spec", "answers.json"], cwd);
+  it("replaying the saved spec (and the scope, a flag) without a terminal gives the same bytes", () => {
+    const r = runCli(["replayed", "--spec", "answers.json", "--scope", "@acme"], cwd);
     expect(r.status).toBe(0);
     expect(readTree(join(cwd, "replayed"))).toEqual(readTree(join(cwd, "acme-llm")));
   });
@@ -122,9 +127,9 @@ describe("answering the questions in a terminal", () => {
 });
 
 describe("flags with the questions", () => {
-  it("--name and --no-streaming answer their questions up front; --dry-run then writes nothing", () => {
+  it("--name, --no-streaming and --scope answer their questions up front; --dry-run then writes nothing", () => {
     const cwd = fresh("presets");
-    const r = runInPty([process.execPath, CLI, "--name", "BetaLLM", "--no-streaming", "--dry-run"], [
+    const r = runInPty([process.execPath, CLI, "--name", "BetaLLM", "--no-streaming", "--scope", "@beta", "--dry-run"], [
       { expect: "Description (opens the class docstring):", send: `Beta models.${ENTER}` },
       { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
       { expect: "Add a constructor param (e.g. model, temperature)?", send: `n${ENTER}` },
@@ -135,8 +140,18 @@ describe("flags with the questions", () => {
     expect(r.status).toBe(0);
     expect(r.screen).not.toContain("Class name of the wrapper");
     expect(r.screen).not.toContain("Stream tokens");
+    expect(r.screen).not.toContain("npm scope");
     expect(r.screen).toContain(`Would write ${FILES} files to beta-llm:\n  src/beta-llm.ts\n`);
     expect(r.screen).toContain("Dry run: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("a bad --scope is refused before the first question: exit 2, naming the flag and the fix", () => {
+    const cwd = fresh("bad-scope");
+    const r = runInPty([process.execPath, CLI, "--scope", "Bad/Scope"], [], cwd);
+    expect(r.status).toBe(2);
+    expect(r.screen).toContain('--scope: "Bad/Scope" is not an npm scope');
+    expect(r.screen).not.toContain("Class name of the wrapper");
     expect(readdirSync(cwd)).toEqual([]);
   });
 });

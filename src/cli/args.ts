@@ -13,6 +13,10 @@ export interface CliOptions {
   dryRun: boolean;
   force: boolean;
   saveSpec?: string;
+  /** Package options (package mode), checked before any question: --scope, --author, --year. */
+  packageScope?: string;
+  author?: string;
+  year?: string;
 }
 
 export type Command = { kind: "help" } | { kind: "version" } | { kind: "generate"; options: CliOptions };
@@ -32,12 +36,23 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   force: { type: "boolean", short: "f" },
   "save-spec": { type: "string" },
+  scope: { type: "string" },
+  author: { type: "string" },
+  year: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } satisfies ParseArgsConfig["options"];
 
 /** Shown when a string flag is given an empty value. */
-const EXAMPLES = { spec: "--spec acme.json", name: "--name AcmeLLM", transport: "--transport ollama", "save-spec": "--save-spec acme.json" };
+const EXAMPLES = {
+  spec: "--spec acme.json",
+  name: "--name AcmeLLM",
+  transport: "--transport ollama",
+  "save-spec": "--save-spec acme.json",
+  scope: "--scope @acme",
+  author: '--author "Acme Inc."',
+  year: "--year 2026",
+};
 
 /** Parses argv (without node and the script). Uses only node:util, so --help needs nothing else loaded. */
 export function parseCli(argv: string[]): Command {
@@ -56,7 +71,7 @@ export function parseCli(argv: string[]): Command {
   if (values.streaming && values["no-streaming"]) {
     throw new UsageError("--streaming and --no-streaming contradict each other; pass one of them");
   }
-  for (const flag of ["spec", "name", "transport", "save-spec"] as const) {
+  for (const flag of ["spec", "name", "transport", "save-spec", "scope", "author", "year"] as const) {
     if (values[flag] === "") throw new UsageError(`--${flag} needs a value, e.g. ${EXAMPLES[flag]}`);
   }
   return {
@@ -71,6 +86,9 @@ export function parseCli(argv: string[]): Command {
       dryRun: values["dry-run"] ?? false,
       force: values.force ?? false,
       saveSpec: values["save-spec"],
+      packageScope: values.scope,
+      author: values.author,
+      year: values.year,
     },
   };
 }

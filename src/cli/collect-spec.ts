@@ -9,6 +9,8 @@ export interface CollectedSpec {
   source: string;
   /** Said after validation errors when nothing was asked: how to supply what is missing. */
   hint?: string;
+  /** The npm scope, when it was asked (not part of the spec, so not saved by --save-spec). */
+  packageScope?: string;
 }
 
 /**
@@ -38,6 +40,6 @@ export async function collectSpec(options: CliOptions, refusal: (name: string) =
   const { askInteractively } = await import("./interactive.js");
   // With no target folder given, a class name whose folder is taken is refused as it is typed.
   const checkName = target === undefined ? (typed: string) => refusal(typed) ?? true : undefined;
-  const answers = (await askInteractively({ name, streaming, checkName })) as Record<string, unknown>;
-  return { spec: withFlags(answers, options), source: "your answers" };
+  const answers = await askInteractively({ name, streaming, checkName, packageScope: options.packageScope });
+  return { spec: withFlags({ ...answers.spec }, options), source: "your answers", packageScope: answers.packageScope };
 }

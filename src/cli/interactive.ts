@@ -1,12 +1,12 @@
-import type { AskOptions } from "../prompts/ask-spec.js";
-import type { SpecInput } from "../spec/schema.js";
+import type { LlmAnswers, LlmGeneratorOptions } from "../../generators/llm.js";
 import { Cancelled } from "./errors.js";
 
 /**
  * Asks the `llm` generator's questions through node-plop, exactly as `npx plop llm` does, and returns the
- * spec they describe. Ctrl-C at any prompt rejects with Cancelled; nothing has been written by then.
+ * spec they describe (and the npm scope, unless given). Ctrl-C at any prompt rejects with Cancelled;
+ * nothing has been written by then.
  */
-export async function askInteractively(options: AskOptions): Promise<SpecInput> {
+export async function askInteractively(options: LlmGeneratorOptions): Promise<LlmAnswers> {
   const [{ default: nodePlop }, { GENERATOR, registerLlmGenerator }] = await Promise.all([
     import("node-plop"),
     import("../../generators/llm.js"),
@@ -23,8 +23,8 @@ export async function askInteractively(options: AskOptions): Promise<SpecInput> 
   process.once("SIGINT", cancel);
   process.once("beforeExit", cancel);
   try {
-    // node-plop's answers are untyped; the generator's prompts function is askSpec, which returns a spec.
-    return (await Promise.race([plop.getGenerator(GENERATOR).runPrompts(), interrupted])) as SpecInput;
+    // node-plop's answers are untyped; the generator's prompts function returns LlmAnswers.
+    return (await Promise.race([plop.getGenerator(GENERATOR).runPrompts(), interrupted])) as LlmAnswers;
   } finally {
     process.off("SIGINT", cancel);
     process.off("beforeExit", cancel);

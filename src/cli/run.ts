@@ -12,6 +12,7 @@ import { Cancelled, InputError } from "./errors.js";
 import { collectSpec } from "./collect-spec.js";
 import { exitOnInterrupt, uninterrupted } from "./interrupt.js";
 import { nextSteps } from "./next-steps.js";
+import { packageFlags } from "./package-flags.js";
 import { specFileText } from "./spec-file.js";
 import { targetProblem } from "./target.js";
 
@@ -52,6 +53,7 @@ async function generate(options: CliOptions): Promise<number> {
   if (saveSpec && !force && !dryRun && existsSync(saveSpec)) {
     throw new InputError(`${saveSpec} exists already; choose another --save-spec file or pass --force to replace it`);
   }
+  const pkg = await packageFlags(options);
 
   const input = await collectSpec(options, (name) => refusal(resolve(kebabCase(name))));
   exitOnInterrupt();
@@ -70,7 +72,7 @@ async function generate(options: CliOptions): Promise<number> {
   // Generating takes seconds (prettier, then a type-check against @langchain/core): say so in a terminal.
   if (process.stdout.isTTY) out(`\nGenerating ${spec.name} in ${shown(target)}…`);
   const { generateFiles } = await import("../generate.js");
-  const files = await generateFiles(input.spec, { source: input.source });
+  const files = await generateFiles(input.spec, { source: input.source, ...pkg, packageScope: pkg.packageScope ?? input.packageScope });
   if (dryRun) {
     reportDryRun(target, files, saveSpec);
     return 0;

@@ -14,6 +14,9 @@ Options:
       --dry-run            list the files it would write (marking those that exist), write nothing
   -f, --force              write into a folder that is not empty, replacing files of the same name
       --save-spec <file>   save the answers as a spec file, to replay the run with --spec
+      --scope <scope>      npm scope of the package (@acme -> @acme/langchain-acme-llm); asked if not given
+      --author <name>      copyright holder in LICENSE and package.json (default: "The <package> authors")
+      --year <yyyy>        copyright year in LICENSE (default: this year)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -25,4 +28,5 @@ Examples:
   npm create custom-llm                                  answer the questions
   npm create custom-llm acme-llm -- --spec acme.json     from a spec, no questions
   create-custom-llm --spec acme.json --name BetaLLM --no-streaming --dry-run
+  create-custom-llm --spec acme.json --scope @acme --author "Acme Inc." --year 2026
 `;

@@ -20,7 +20,8 @@ export interface PackageContext {
 // npm's rule for the scope part of a name: lower-case, URL-safe, no leading dot or underscore.
 const SCOPE = /^@?[a-z0-9-~][a-z0-9-._~]*$/;
 
-function scopeIssue(scope: string): SpecIssue | undefined {
+/** Why `scope` is not an npm scope (with the fix), or undefined when it is one. */
+export function scopeIssue(scope: string): SpecIssue | undefined {
   if (!SCOPE.test(scope)) {
     return { path: "packageScope", message: `${JSON.stringify(scope)} is not an npm scope: use lower-case letters, digits, "-", "." or "_", e.g. "@acme"` };
   }

@@ -1,0 +1,157 @@
+// A team's repo adds a wrapper with `npx plop llm`: its own plopfile is the one documented line, node-plop's
+// real `plop.load` finds our package (installed from the packed tarball) from that repo, and the generator
+// writes the class, test and docs into the folders the repo's config names. The repo installs from the npm
+// registry (or its cache), so SKIP_SLOW=1 skips it locally, like package-e2e; CI runs it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childEnv } from "./support/child-env.js";
+import { listTree, readTree } from "./support/files.js";
+import { npm, osTempDir, packRepo } from "./support/pack-repo.js";
+import { REPO } from "./support/paths.js";
+import { CTRL_C, ENTER, runInPty, type Step } from "./support/pty.js";
+
+const slow = process.env.SKIP_SLOW === "1" ? describe.skip : describe;
+const OURS = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const PLOPFILE = 'export default async (plop) => { await plop.load("create-custom-llm"); };\n';
+const WRITTEN = ["documentation/llms/AcmeLLM.md", "lib/llms/AcmeLLM.ts", "tests/llms/AcmeLLM.test.ts"];
+
+/** The questions after the class name; the repo's config adds its default param and secret. */
+const answers = (description: string): Step[] => [
+  { expect: "Description (opens the class docstring):", send: `${description}${ENTER}` },
+  { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
+  { expect: "Add a constructor param (e.g. model, temperature)?", send: `y${ENTER}` },
+  { expect: "Param name (camelCase):", send: `model${ENTER}` },
+  { expect: "Type of model:", send: ENTER },
+  { expect: "Default value (Enter for none):", send: `acme-large-2${ENTER}` },
+  { expect: "Describe model (becomes its docstring):", send: `Model to use.${ENTER}` },
+  { expect: "Add another param?", send: ENTER },
+  { expect: "Does the provider need a secret, such as an API key?", send: `n${ENTER}` },
+  { expect: "Stream tokens as they arrive (_streamResponseChunks)?", send: `y${ENTER}` },
+  { expect: "Transport (how the provider is called):", send: ENTER },
+];
+
+slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
+  let work: string;
+  let repo: string;
+  /** The repo's files (node_modules aside) before the first run. */
+  let before: Record<string, string>;
+  const plop = (args: string[], steps: Step[]) => runInPty(["npx", "plop", "llm", ...args], steps, repo, childEnv({ NO_COLOR: "1" }));
+  const files = () => listTree(repo).filter((f) => !f.startsWith("node_modules/"));
+  const read = (path: string) => readFileSync(join(repo, path), "utf8");
+
+  beforeAll(() => {
+    work = osTempDir("plop-load");
+    const tarball = packRepo(work);
+    repo = join(work, "repo");
+    // The conventions fixture: non-default folders, pascal file names, an LLM suffix, a license header,
+    // default params and secrets, an override template with a partial.
+    cpSync(join(REPO, "test/fixtures/team-repo"), repo, { recursive: true });
+    writeFileSync(join(repo, "plopfile.js"), PLOPFILE);
+    writeFileSync(
+      join(repo, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] },
+        include: ["lib", "tests", "api-check.ts"],
+      }),
+    );
+    // The library API through the package's exports map, type-checked with the wrapper below.
+    writeFileSync(
+      join(repo, "api-check.ts"),
+      [
+        'import createCustomLlm from "create-custom-llm";',
+        'import { generateWrapperInto, type SpecInput } from "create-custom-llm/generate";',
+        'const spec: SpecInput = { name: "BetaLLM", description: "Beta." };',
+        "export const add = (): Promise<unknown> => generateWrapperInto(\".\", spec);",
+        "export const load: typeof createCustomLlm = createCustomLlm;",
+        "",
+      ].join("\n"),
+    );
+    const deps = [tarball, `plop@${OURS.devDependencies.plop}`, `@langchain/core@${OURS.dependencies["@langchain/core"]}`, `typescript@${OURS.devDependencies.typescript}`];
+    npm(["install", "--prefer-offline", "--no-audit", "--no-fund", ...deps], repo);
+    before = readTree(repo);
+    delete before["package-lock.json"];
+    for (const f of Object.keys(before)) if (f.startsWith("node_modules/")) delete before[f];
+  });
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("asks the questions and writes only the class, test and docs, into the configured folders", () => {
+    const r = plop([], [{ expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `Acme${ENTER}` }, ...answers("Acme's in-house model.")]);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.screen).toContain(`custom-llm ${WRITTEN[1]}, ${WRITTEN[2]}, ${WRITTEN[0]}`);
+    expect(r.screen).not.toContain("npm scope");
+    expect(files().filter((f) => !(f in before) && f !== "package-lock.json")).toEqual(WRITTEN);
+    // No package files: what was there is untouched, and nothing else appeared.
+    for (const [path, text] of Object.entries(before)) expect(read(path), path).toBe(text);
+    const code = read("lib/llms/AcmeLLM.ts");
+    expect(code.startsWith("/*\n * Copyright (c) Acme Inc.")).toBe(true);
+    expect(code).toContain("export class AcmeLLM extends LLM");
+    for (const text of ["teamToken", "ACME_TEAM_TOKEN", '"eu" | "us"', "acme-large-2"]) expect(code).toContain(text);
+    expect(read("documentation/llms/AcmeLLM.md")).toContain("# AcmeLLM (Acme internal)");
+    expect(read("tests/llms/AcmeLLM.test.ts")).toContain('from "../../lib/llms/AcmeLLM.js"');
+  });
+
+  it("the wrapper and the library API type-check against the repo's own @langchain/core; its tests pass", () => {
+    const tsc = spawnSync(join(repo, "node_modules/.bin/tsc"), ["-p", repo], { cwd: repo, env: childEnv(), encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+    const vitest = spawnSync(join(repo, "node_modules/.bin/vitest"), ["run", "tests"], { cwd: repo, env: childEnv({ NO_COLOR: "1" }), encoding: "utf8" });
+    expect(vitest.status, vitest.stdout + vitest.stderr).toBe(0);
+    expect(vitest.stdout).toMatch(/Tests\s+\d+ passed/);
+  });
+
+  it("refuses a class name whose files exist as it is typed; plop --force replaces them", () => {
+    const refused = plop([], [
+      { expect: "Class name of the wrapper", send: `Acme${ENTER}` },
+      { expect: `${WRITTEN[1]}, ${WRITTEN[2]}, ${WRITTEN[0]} exist already: choose another name, or run plop with --force`, send: CTRL_C },
+    ]);
+    expect(refused.error).toBeNull();
+    const first = read(WRITTEN[1]!);
+    const forced = plop(["--force"], [{ expect: "Class name of the wrapper", send: `Acme${ENTER}` }, ...answers("Replaced model.")]);
+    expect(forced.error).toBeNull();
+    expect(forced.status).toBe(0);
+    expect(read(WRITTEN[1]!)).not.toBe(first);
+    expect(read(WRITTEN[1]!)).toContain("Replaced model.");
+  });
+
+  it("a broken config is reported before any question, naming the field; exit 1, nothing written", () => {
+    const config = join(repo, "custom-llm.config.json");
+    const good = readFileSync(config, "utf8");
+    const listed = files();
+    writeFileSync(config, good.replace('"pascal"', '"snake"'));
+    try {
+      const r = plop([], []);
+      expect(r.status).toBe(1);
+      expect(r.screen).toContain("Invalid custom-llm.config.json (1 problem):");
+      expect(r.screen).toContain('fileNaming: must be "kebab" (acme-llm.ts), "camel" (acmeLlm.ts) or "pascal" (AcmeLLM.ts)');
+      expect(r.screen).not.toContain("Class name of the wrapper");
+      expect(files()).toEqual(listed);
+    } finally {
+      writeFileSync(config, good);
+    }
+  });
+
+  it("an override template that does not type-check fails the action, naming the template; exit 1, nothing written", () => {
+    const template = join(repo, "llm-templates/wrapper/llm.ts.hbs");
+    writeFileSync(template, "export const broken: number = {{str className}};\n");
+    const listed = files();
+    try {
+      const r = plop([], [{ expect: "Class name of the wrapper", send: `Gamma${ENTER}` }, ...answers("Gamma.")]);
+      expect(r.error).toBeNull();
+      expect(r.status).toBe(1);
+      expect(r.screen).toMatch(/lib\/llms\/GammaLLM\.ts \(rendered from override template .*llm-templates\/wrapper\/llm\.ts\.hbs\)/);
+      expect(files()).toEqual(listed);
+    } finally {
+      rmSync(template);
+    }
+  });
+
+  it("also loads through the package's exports map from plain Node", () => {
+    const script = 'import load from "create-custom-llm"; import { generateFiles } from "create-custom-llm/generate"; console.log(typeof load, typeof generateFiles);';
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: repo, env: childEnv(), encoding: "utf8" });
+    expect(out.trim()).toBe("function function");
+  });
+});
