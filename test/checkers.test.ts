@@ -1,7 +1,9 @@
 // The two type-checkers (TypeScript 7 native, the default; TypeScript 5 through ts-morph, the fallback) must
 // agree: on every example and varied spec (no errors), and on emitted code broken in several ways (the same
 // errors at the same places).
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFiles } from "../src/render/format.js";
@@ -75,3 +77,22 @@ describe("without the native binary (a platform it does not ship for)", () => {
     expect(readdirSync(join(dir, "strict"))).toEqual([]);
   });
 });
+
+describe("the native checker's temp folder", () => {
+  const dir = repoTempDir("check-folder");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is removed when the CLI exits, with any a killed process left behind", () => {
+    // A pid that surely ended: a process that ran and exited.
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid;
+    const orphan = join(tmpdir(), `create-custom-llm-check-${dead}-test`);
+    mkdirSync(orphan, { recursive: true });
+    const before = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith("create-custom-llm-check-")));
+    const run = runCli(["--spec", join(REPO, "examples/minimal.json"), join(dir, "out")], dir);
+    expect(run.status).toBe(0);
+    expect(existsSync(orphan)).toBe(false);
+    const after = readdirSync(tmpdir()).filter((n) => n.startsWith("create-custom-llm-check-") && !before.has(n));
+    expect(after).toEqual([]);
+  });
+});
+

@@ -12,6 +12,8 @@ export interface CheckConfig {
    * node_modules resolve) or a folder inside this package (so ours do: the versions the package pins).
    */
   root: string;
+  /** The target repo (wrapper mode); undefined for a new package. */
+  repo?: string;
 }
 
 /**
@@ -29,5 +31,6 @@ export function checkConfig(repo?: string): CheckConfig {
   return {
     compilerOptions: { ...compilerOptions, noEmit: true, typeRoots: [typeRoots] },
     root: repo ?? join(packageRoot(), ".typecheck"),
+    repo,
   };
 }

@@ -1,26 +1,13 @@
-import { LLM } from "@langchain/core/language_models/llms";
+import { LLM_MEMBERS } from "./llm-members.generated.js";
 
 let cached: ReadonlySet<string> | undefined;
 
 /**
- * Every member name an `LLM` subclass instance has, read from the real @langchain/core at run time: a
- * constructor param of the same name would shadow it. Reading it beats a hand-kept list that goes stale
- * with each core release.
+ * Every member name an `LLM` subclass instance has: a constructor param of the same name would shadow it.
+ * Read from the real class at build time (llm-probe.ts), not at run time: loading @langchain/core costs
+ * ~0.35 s of every run, and the version is pinned, so the list cannot differ.
  */
 export function llmMemberNames(): ReadonlySet<string> {
-  if (cached) return cached;
-  class Probe extends LLM {
-    _llmType(): string {
-      return "probe";
-    }
-    async _call(): Promise<string> {
-      return "";
-    }
-  }
-  const names = new Set<string>();
-  for (let o: object | null = new Probe({}); o; o = Object.getPrototypeOf(o)) {
-    for (const key of Object.getOwnPropertyNames(o)) names.add(key);
-  }
-  cached = names;
-  return names;
+  cached ??= new Set(LLM_MEMBERS);
+  return cached;
 }
