@@ -123,7 +123,7 @@ describe("Ctrl-C (SIGINT) after the last answer", () => {
         if (code === 130) expect(stderr).toContain("Cancelled; nothing was written.");
       }
       cancelled ||= code === 130;
-      expect(readdirSync(dir).filter((n) => n.includes(".staging-")), `after ${delay} ms`).toEqual([]);
+      expect(readdirSync(dir).filter((n) => n.startsWith(`.int-${delay}.staging-`)), `after ${delay} ms`).toEqual([]);
     }
     // At least one interrupt landed while formatting or type-checking, where our handler answers.
     expect(cancelled).toBe(true);
