@@ -95,4 +95,3 @@ describe("the native checker's temp folder", () => {
     expect(after).toEqual([]);
   });
 });
-
