@@ -23,14 +23,25 @@ function listTree(root: string): Map<string, string> {
   return files;
 }
 
-/** Starts a process, kills it `delayMs` after it prints "ready" (or after start), resolves when it is gone. */
-function killAfter(args: string[], delayMs: number, waitForReady: boolean): Promise<void> {
+interface Ended {
+  code: number | null;
+  signal: string | null;
+  stderr: string;
+}
+
+/**
+ * Starts a process, sends it `signal` `delayMs` after it prints "ready" (or after start), resolves when it
+ * is gone, with how it ended.
+ */
+function signalAfter(args: string[], delayMs: number, waitForReady: boolean, signal: NodeJS.Signals = "SIGKILL"): Promise<Ended> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "ignore"] });
-    const kill = () => setTimeout(() => child.kill("SIGKILL"), delayMs);
-    if (waitForReady) child.stdout.once("data", kill);
-    else kill();
-    child.on("exit", () => resolve());
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const send = () => setTimeout(() => child.kill(signal), delayMs);
+    if (waitForReady) child.stdout.once("data", send);
+    else send();
+    child.on("exit", (code, sig) => resolve({ code, signal: sig, stderr }));
   });
 }
 
@@ -38,13 +49,13 @@ describe("killed mid-run", () => {
   it("the CLI leaves a new target folder complete or absent", async () => {
     const spec = join(REPO, "examples/acme.json");
     const full = join(dir, "complete");
-    await killAfter([CLI, full, "--spec", spec], 60_000, false);
+    await signalAfter([CLI, full, "--spec", spec], 60_000, false);
     const expected = listTree(full);
     expect(expected.size).toBeGreaterThan(5);
     // From just after start to well past the end of a normal run on this machine.
     for (const delay of [300, 1500, 2500, 3500]) {
       const target = join(dir, `cli-${delay}`);
-      await killAfter([CLI, target, "--spec", spec], delay, false);
+      await signalAfter([CLI, target, "--spec", spec], delay, false);
       const found = listTree(target);
       expect(found.size === 0 || found.size === expected.size, `after ${delay} ms: ${found.size} files`).toBe(true);
       for (const [path, contents] of found) expect(contents, path).toBe(expected.get(path));
@@ -54,7 +65,7 @@ describe("killed mid-run", () => {
   /** Time of an uninterrupted run of the write child, to spread kill moments over it. */
   async function writeRunMs(target: string, force: string): Promise<number> {
     const started = performance.now();
-    await killAfter([WRITE_CHILD, target, "1500", force], 60_000, true);
+    await signalAfter([WRITE_CHILD, target, "1500", force], 60_000, true);
     return performance.now() - started;
   }
   /** Kill moments from early to late in a run; callers stop once a kill has landed where they need it. */
@@ -67,7 +78,7 @@ describe("killed mid-run", () => {
     let midWrite = false;
     for (const [i, fraction] of fractions.entries()) {
       const target = join(dir, `write-${i}`);
-      await killAfter([WRITE_CHILD, target, "1500", ""], Math.round(fraction * runMs), true);
+      await signalAfter([WRITE_CHILD, target, "1500", ""], Math.round(fraction * runMs), true);
       const found = listTree(target);
       expect(found.size === 0 || found.size === 1500, `at ${fraction} of a run: ${found.size} files`).toBe(true);
       // A staging folder left behind means the kill landed while files were being written.
@@ -85,7 +96,7 @@ describe("killed mid-run", () => {
       mkdirSync(join(target, "src/deep/0"), { recursive: true });
       writeFileSync(join(target, "notes.md"), "the user's notes");
       writeFileSync(join(target, "src/deep/0/file-0.ts"), "the user's old file-0");
-      await killAfter([WRITE_CHILD, target, "1500", "force"], Math.round(fraction * runMs), true);
+      await signalAfter([WRITE_CHILD, target, "1500", "force"], Math.round(fraction * runMs), true);
       const found = listTree(target);
       expect(found.get("notes.md")).toBe("the user's notes");
       for (const [path, contents] of found) {
@@ -106,12 +117,12 @@ describe("Ctrl-C (SIGINT) after the last answer", () => {
   it("exits 130 with nothing written and no staging folder, or, once the write began, leaves the whole package", async () => {
     const spec = join(REPO, "examples/acme.json");
     const full = join(dir, "int-complete");
-    await killAfter([CLI, full, "--spec", spec], 60_000, false);
+    await signalAfter([CLI, full, "--spec", spec], 60_000, false);
     const expected = listTree(full);
     let cancelled = false;
     for (const delay of [400, 700, 1000, 1300, 1600, 2000, 2500]) {
       const target = join(dir, `int-${delay}`);
-      const { code, signal, stderr } = await interruptAfter([CLI, target, "--spec", spec], delay);
+      const { code, signal, stderr } = await signalAfter([CLI, target, "--spec", spec], delay, false, "SIGINT");
       const found = listTree(target);
       if (code === 0) {
         expect(found.size, `after ${delay} ms`).toBe(expected.size);
@@ -129,14 +140,3 @@ describe("Ctrl-C (SIGINT) after the last answer", () => {
     expect(cancelled).toBe(true);
   });
 });
-
-/** Starts the CLI, sends SIGINT `delayMs` later, resolves with how it ended. */
-function interruptAfter(args: string[], delayMs: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    setTimeout(() => child.kill("SIGINT"), delayMs);
-    child.on("exit", (code, signal) => resolve({ code, signal, stderr }));
-  });
-}
