@@ -1,6 +1,7 @@
 import type { GeneratedFile } from "../render/render.js";
 import { checkConfig } from "./check-config.js";
-import { NativeCheckerUnavailable } from "./native-check.js";
+// Static: it loads the TypeScript 7 API itself only when a check runs.
+import { nativeDiagnostics, NativeCheckerUnavailable } from "./native-check.js";
 import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
 
 /** Which compiler checks: TypeScript 7's native one, or TypeScript 5 through ts-morph. */
@@ -8,35 +9,37 @@ export type CheckerName = "native" | "ts-morph";
 
 let nativeMissing = false;
 
-/** CREATE_CUSTOM_LLM_CHECKER picks one (tests compare both); by default native, ts-morph where it is missing. */
-export function chosenChecker(): CheckerName {
+/** CREATE_CUSTOM_LLM_CHECKER, when set: tests and users pick a checker by name. */
+function checkerFromEnv(): CheckerName | undefined {
   const asked = process.env.CREATE_CUSTOM_LLM_CHECKER;
-  if (asked === "native" || asked === "ts-morph") return asked;
-  if (asked) throw new Error(`CREATE_CUSTOM_LLM_CHECKER must be "native" or "ts-morph", not ${JSON.stringify(asked)}`);
-  return nativeMissing ? "ts-morph" : "native";
+  if (asked === undefined || asked === "native" || asked === "ts-morph") return asked;
+  throw new Error(`CREATE_CUSTOM_LLM_CHECKER must be "native" or "ts-morph", not ${JSON.stringify(asked)}`);
 }
 
 /**
  * The compiler errors in the emitted .ts files, located in those files. With `repo` (wrapper mode) the
- * files sit, in memory only, at their real paths in that repo, so its own node_modules resolve.
+ * files sit, in memory only, at their real paths in that repo, so its own node_modules resolve. A checker
+ * asked for by name (here or in CREATE_CUSTOM_LLM_CHECKER) must work; by default native is used, and
+ * ts-morph where the native binary is missing.
  */
-export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, checker = chosenChecker()): Promise<EmittedDiagnostic[]> {
+export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, checker?: CheckerName): Promise<EmittedDiagnostic[]> {
   // In file order, then line order: how a reader fixes them (the two compilers list them differently).
   const order = new Map(files.map((f, i) => [f.path, i]));
   const rank = (d: EmittedDiagnostic) => order.get(d.file) ?? files.length;
-  return (await diagnosticsBy(checker, files, repo)).sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code);
+  return (await diagnosticsBy(checker ?? checkerFromEnv(), files, repo)).sort(
+    (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code,
+  );
 }
 
-async function diagnosticsBy(checker: CheckerName, files: readonly GeneratedFile[], repo?: string): Promise<EmittedDiagnostic[]> {
+async function diagnosticsBy(asked: CheckerName | undefined, files: readonly GeneratedFile[], repo?: string): Promise<EmittedDiagnostic[]> {
   const config = checkConfig(repo);
   const ts = files.filter((f) => f.path.endsWith(".ts"));
-  if (checker === "native") {
+  if (asked === "native" || (asked === undefined && !nativeMissing)) {
     try {
-      const { nativeDiagnostics } = await import("./native-check.js");
       return await nativeDiagnostics(ts, config);
     } catch (error) {
-      // Only a missing binary falls back; asked for by name, native must work.
-      if (!(error instanceof NativeCheckerUnavailable) || process.env.CREATE_CUSTOM_LLM_CHECKER === "native") throw error;
+      // Only a missing binary falls back, and only when no checker was asked for by name.
+      if (!(error instanceof NativeCheckerUnavailable) || asked === "native") throw error;
       nativeMissing = true;
     }
   }
