@@ -45,17 +45,23 @@ function signalAfter(args: string[], delayMs: number, waitForReady: boolean, sig
   });
 }
 
+const SPEC = join(REPO, "examples/acme.json");
+let reference: Promise<Map<string, string>> | undefined;
+
+/** What an uninterrupted CLI run writes from SPEC; run once, compared with every interrupted run. */
+function completeRun(): Promise<Map<string, string>> {
+  reference ??= signalAfter([CLI, join(dir, "complete"), "--spec", SPEC], 60_000, false).then(() => listTree(join(dir, "complete")));
+  return reference;
+}
+
 describe("killed mid-run", () => {
   it("the CLI leaves a new target folder complete or absent", async () => {
-    const spec = join(REPO, "examples/acme.json");
-    const full = join(dir, "complete");
-    await signalAfter([CLI, full, "--spec", spec], 60_000, false);
-    const expected = listTree(full);
+    const expected = await completeRun();
     expect(expected.size).toBeGreaterThan(5);
     // From just after start to well past the end of a normal run on this machine.
     for (const delay of [300, 1500, 2500, 3500]) {
       const target = join(dir, `cli-${delay}`);
-      await signalAfter([CLI, target, "--spec", spec], delay, false);
+      await signalAfter([CLI, target, "--spec", SPEC], delay, false);
       const found = listTree(target);
       expect(found.size === 0 || found.size === expected.size, `after ${delay} ms: ${found.size} files`).toBe(true);
       for (const [path, contents] of found) expect(contents, path).toBe(expected.get(path));
@@ -115,14 +121,12 @@ describe("killed mid-run", () => {
 
 describe("Ctrl-C (SIGINT) after the last answer", () => {
   it("exits 130 with nothing written and no staging folder, or, once the write began, leaves the whole package", async () => {
-    const spec = join(REPO, "examples/acme.json");
-    const full = join(dir, "int-complete");
-    await signalAfter([CLI, full, "--spec", spec], 60_000, false);
-    const expected = listTree(full);
+    const expected = await completeRun();
+    expect(expected.size).toBeGreaterThan(5);
     let cancelled = false;
     for (const delay of [400, 700, 1000, 1300, 1600, 2000, 2500]) {
       const target = join(dir, `int-${delay}`);
-      const { code, signal, stderr } = await signalAfter([CLI, target, "--spec", spec], delay, false, "SIGINT");
+      const { code, signal, stderr } = await signalAfter([CLI, target, "--spec", SPEC], delay, false, "SIGINT");
       const found = listTree(target);
       if (code === 0) {
         expect(found.size, `after ${delay} ms`).toBe(expected.size);
