@@ -67,6 +67,9 @@ async function wrapperAskOptions(root: string, options: LlmGeneratorOptions): Pr
   return { ...options, checkName };
 }
 
+/** What an earlier, killed write into the same place left, and what was done about it. */
+const onRecovered = (message: string): void => void process.stderr.write(`${message}\n`);
+
 /**
  * Writes `<dest>/<kebab-case name>/` with our own pipeline (private Handlebars, prettier, type-check), all
  * files or none. Not plop's `add` actions: node-plop's Handlebars escapes HTML in every value.
@@ -76,7 +79,7 @@ const writePackage: CustomActionFunction = async (answers, config, plop) => {
   // The answers are what the prompts function above returned.
   const { spec, packageScope } = answers as LlmAnswers;
   const target = join(plop.getDestBasePath(), kebabCase(spec.name));
-  const files = await generateInto(target, spec, { force: config.force === true, packageScope });
+  const files = await generateInto(target, spec, { force: config.force === true, packageScope, onRecovered });
   return `${relative(process.cwd(), target) || "."}/ (${files.map((f) => f.path).join(", ")})`;
 };
 
@@ -86,6 +89,6 @@ const writeWrapper =
   async (answers, config, plop) => {
     const { generateWrapperInto } = await import("../src/generate.js");
     const { spec } = answers as LlmAnswers;
-    const files = await generateWrapperInto(plop.getDestBasePath(), spec, { force: force || config.force === true });
+    const files = await generateWrapperInto(plop.getDestBasePath(), spec, { force: force || config.force === true, onRecovered });
     return files.map((f) => f.path).join(", ");
   };

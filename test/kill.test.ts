@@ -1,7 +1,8 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { recoverInterrupted } from "../src/write/recover.js";
 import { CLI, REPO, repoTempDir } from "./support/paths.js";
 
 // SIGKILL cannot be caught: these tests kill real processes at several moments and check what a user
@@ -22,6 +23,9 @@ function listTree(root: string): Map<string, string> {
   }
   return files;
 }
+
+/** Staging folders beside `name` in the test folder: what a write in progress or a killed one leaves. */
+const stagingFolders = (name: string): string[] => readdirSync(dir).filter((n) => n.startsWith(`.${name}.staging-`));
 
 interface Ended {
   code: number | null;
@@ -79,7 +83,7 @@ describe("killed mid-run", () => {
   // are tried; each caller stops at the first kill that lands where it needs.
   const fractions = [0.2, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.83, 0.86, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98, 1, 1.03, 1.06];
 
-  it("the write step into a new folder leaves all files or none", async () => {
+  it("the write step into a new folder leaves all files or none; the next write removes its staging folder", async () => {
     const runMs = await writeRunMs(join(dir, "write-reference"), "");
     let midWrite = false;
     for (const [i, fraction] of fractions.entries()) {
@@ -88,20 +92,27 @@ describe("killed mid-run", () => {
       const found = listTree(target);
       expect(found.size === 0 || found.size === 1500, `at ${fraction} of a run: ${found.size} files`).toBe(true);
       // A staging folder left behind means the kill landed while files were being written.
-      midWrite ||= readdirSync(dir).some((n) => n.startsWith(`.write-${i}.staging-`));
+      const left = stagingFolders(`write-${i}`).length;
+      midWrite ||= left > 0;
+      expect(recoverInterrupted(target).length).toBe(left);
+      expect(stagingFolders(`write-${i}`)).toEqual([]);
+      expect(listTree(target)).toEqual(found);
       if (midWrite) break;
     }
     expect(midWrite).toBe(true);
   });
 
-  it("with --force into a folder of the user's, their other files stay and no file is half-written", async () => {
+  it("with --force into a folder of the user's: no file half-written, and a kill between renames is rolled back by the next run", async () => {
     const runMs = await writeRunMs(join(dir, "force-reference"), "force");
+    const user = new Map([
+      ["notes.md", "the user's notes"],
+      ["src/deep/0/file-0.ts", "the user's old file-0"],
+    ]);
     let partial = false;
     for (const [i, fraction] of fractions.entries()) {
       const target = join(dir, `force-${i}`);
       mkdirSync(join(target, "src/deep/0"), { recursive: true });
-      writeFileSync(join(target, "notes.md"), "the user's notes");
-      writeFileSync(join(target, "src/deep/0/file-0.ts"), "the user's old file-0");
+      for (const [path, contents] of user) writeFileSync(join(target, path), contents);
       await signalAfter([WRITE_CHILD, target, "1500", "force"], Math.round(fraction * runMs), true);
       const found = listTree(target);
       expect(found.get("notes.md")).toBe("the user's notes");
@@ -111,10 +122,22 @@ describe("killed mid-run", () => {
         expect(contents === "the user's old file-0" || contents.endsWith(`"${"x".repeat(2000)}";\n`), path).toBe(true);
       }
       partial = found.size > 2 && found.size < 1501;
-      if (partial) break;
+      if (!partial) continue;
+      // The next run into that folder (the real CLI, another package) rolls the killed write back first.
+      const next = spawnSync(process.execPath, [CLI, target, "--spec", SPEC, "--force"], { cwd: dir, encoding: "utf8" });
+      expect(next.status, next.stderr).toBe(0);
+      expect(next.stderr).toContain(`Rolled back a write into ${target} that was interrupted part-way`);
+      const after = listTree(target);
+      const expected = await completeRun();
+      expect([...after.keys()].sort()).toEqual([...user.keys(), ...expected.keys()].sort());
+      for (const [path, contents] of user) expect(after.get(path), path).toBe(contents);
+      for (const [path, contents] of expected) expect(after.get(path), path).toBe(contents);
+      // Not even the killed write's empty folders are left.
+      expect(readdirSync(join(target, "src/deep"))).toEqual(["0"]);
+      expect(stagingFolders(`force-${i}`)).toEqual([]);
+      break;
     }
-    // Documented limit: into an existing folder files are replaced one rename at a time, so a kill can land
-    // between two of them. This proves a kill landed there and the guarantees above still held.
+    // Proves a kill landed between two renames, where only the roll-back makes the write all or nothing.
     expect(partial).toBe(true);
   });
 });

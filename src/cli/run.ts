@@ -6,6 +6,7 @@ import { PROVIDER_METHOD } from "../render/contract.js";
 import type { Spec } from "../spec/schema.js";
 import { SpecError } from "../validate/spec-error.js";
 import { TypecheckError } from "../validate/typecheck-error.js";
+import { recoverInterrupted } from "../write/recover.js";
 import { TargetNotEmptyError, existingFiles, writeFiles } from "../write/write-files.js";
 import type { CliOptions } from "./args.js";
 import { Cancelled, InputError } from "./errors.js";
@@ -48,6 +49,8 @@ async function generate(options: CliOptions): Promise<number> {
   const refusal = (dir: string): string | undefined => (force || dryRun ? undefined : targetProblem(dir, shown(dir)));
   // What can be refused before any question is asked, is.
   const given = options.target === undefined ? undefined : resolve(options.target);
+  // A write into this folder that a kill interrupted is rolled back first, so what is refused is the user's.
+  if (given && !dryRun) recoverInterrupted(given).forEach((message) => err(message));
   const early = given && refusal(given);
   if (early) throw new InputError(early);
   if (saveSpec && !force && !dryRun && existsSync(saveSpec)) {
@@ -78,7 +81,7 @@ async function generate(options: CliOptions): Promise<number> {
     return 0;
   }
   await uninterrupted(async () => {
-    await writeFiles(target, files, { force });
+    await writeFiles(target, files, { force, onRecovered: (message) => err(message) });
     if (saveSpec) writeFileSync(saveSpec, specFileText(input.spec));
   });
   reportWritten(target, files, spec, saveSpec);

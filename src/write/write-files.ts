@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { GeneratedFile } from "../render/render.js";
+import { commitJournal, recoverInterrupted, rollBack, stagingTemplate, writeJournal } from "./recover.js";
 
 export interface WriteOptions {
   /** Replace files that exist already (they are restored if the write fails part-way). */
   force?: boolean;
+  /** Told what was done about an earlier write into the same target that a kill interrupted. */
+  onRecovered?: (message: string) => void;
 }
 
 /** Refused before anything was written: the target holds files we would overwrite. */
@@ -30,17 +33,18 @@ export function existingFiles(target: string, files: readonly GeneratedFile[]): 
 /**
  * Writes all files or none. Everything is first written to a staging folder beside the target (same file
  * system, so renames are atomic). A new or empty target folder appears in one rename; into a folder that
- * holds files already (only with `force`) the files are renamed in one at a time: each file is whole, and on
- * an error the ones moved are taken back and replaced files restored, but a SIGKILL between two renames
- * leaves some files new and some old.
+ * holds files already the files are renamed in one at a time: each file is whole, and on an error the ones
+ * moved are taken back and replaced files restored. A kill between two renames cannot be caught: its
+ * journal makes the next write into the same target roll the target back first (recover.ts).
  */
 export async function writeFiles(target: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<string[]> {
   const dir = resolve(target);
+  for (const message of recoverInterrupted(dir)) options.onRecovered?.(message);
   const existing = existingFiles(dir, files);
   if (existing.length > 0 && !options.force) throw new TargetNotEmptyError(target, existing);
 
   await mkdir(dirname(dir), { recursive: true });
-  const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.staging-`));
+  const staging = await mkdtemp(stagingTemplate(dir));
   try {
     for (const file of files) {
       const path = join(staging, "new", file.path);
@@ -60,27 +64,22 @@ export async function writeFiles(target: string, files: readonly GeneratedFile[]
 }
 
 async function moveInto(dir: string, staging: string, files: readonly GeneratedFile[]): Promise<void> {
-  // What was done so far, in order, so a failure can undo exactly that.
-  const undo: { path: string; backup?: string; moved: boolean }[] = [];
+  writeJournal(dir, staging, files);
   try {
     for (const file of files) {
-      const step: (typeof undo)[number] = { path: join(dir, file.path), moved: false };
-      undo.push(step);
-      if (existsSync(step.path)) {
+      const path = join(dir, file.path);
+      if (existsSync(path)) {
         const backup = join(staging, "old", file.path);
         await mkdir(dirname(backup), { recursive: true });
-        await rename(step.path, backup);
-        step.backup = backup;
+        await rename(path, backup);
       }
-      await mkdir(dirname(step.path), { recursive: true });
-      await rename(join(staging, "new", file.path), step.path);
-      step.moved = true;
+      await mkdir(dirname(path), { recursive: true });
+      await rename(join(staging, "new", file.path), path);
     }
+    commitJournal(staging);
   } catch (error) {
-    for (const { path, backup, moved } of undo.reverse()) {
-      if (moved) await rm(path, { force: true });
-      if (backup) await rename(backup, path);
-    }
+    // The same roll-back a later run does after a kill: the journal and the staging folder say what moved.
+    rollBack(dir, staging);
     throw error;
   }
 }

@@ -8,5 +8,5 @@ const files = Array.from({ length: Number(count) }, (_, i) => ({
   contents: `export const value${i} = ${JSON.stringify("x".repeat(2000))};\n`,
 }));
 process.stdout.write("ready\n");
-await writeFiles(target, files, { force: force === "force" });
+await writeFiles(target, files, { force: force === "force", onRecovered: (m) => process.stderr.write(`${m}\n`) });
 process.stdout.write("done\n");
