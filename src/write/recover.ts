@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
+import { isRunning } from "../is-running.js";
 
 const JOURNAL = "moving.json";
 
@@ -48,16 +49,6 @@ export function commitJournal(staging: string): void {
   rmSync(join(staging, JOURNAL), { force: true });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, but another user's.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Staging folders of `dir` whose process is gone: interrupted writes. Live ones (a concurrent run) are left. */
 export function interruptedWrites(dir: string): string[] {
   const parent = dirname(dir);
@@ -67,7 +58,7 @@ export function interruptedWrites(dir: string): string[] {
     .filter((name) => name.startsWith(prefix))
     .filter((name) => {
       const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-      return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
+      return Number.isInteger(pid) && pid > 0 && !isRunning(pid);
     })
     .map((name) => join(parent, name));
 }
