@@ -166,4 +166,21 @@ describe("Ctrl-C (SIGINT) after the last answer", () => {
     // At least one interrupt landed while formatting or type-checking, where our handler answers.
     expect(cancelled).toBe(true);
   });
+
+  it("once the files are written, Ctrl-C ends the run as the success it is: exit 0, the package whole", async () => {
+    const expected = await completeRun();
+    const target = join(dir, "int-after-write");
+    const ended = await new Promise<Ended>((resolve) => {
+      const child = spawn(process.execPath, [CLI, target, "--spec", SPEC], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      // "Wrote …" is printed after the write and before the report's end and the compiler's shutdown.
+      child.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("Wrote ")) child.kill("SIGINT");
+      });
+      child.on("exit", (code, signal) => resolve({ code, signal, stderr }));
+    });
+    expect(ended, ended.stderr).toMatchObject({ code: 0, signal: null });
+    expect(listTree(target)).toEqual(expected);
+  });
 });

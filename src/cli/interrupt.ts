@@ -12,13 +12,24 @@ export function exitOnInterrupt(): void {
   process.on("SIGINT", cancel);
 }
 
-/** Runs the write with Ctrl-C held back until it is done. */
+/** The write is done: Ctrl-C during the report or the exit ends a run that succeeded, so it exits 0. */
+const finished = (): void => process.exit(0);
+
+/**
+ * Runs the write with Ctrl-C held back until it is done; after it, Ctrl-C exits 0 if it succeeded, or 130
+ * as before it if it failed (a failed write leaves nothing).
+ */
 export async function uninterrupted<T>(work: () => Promise<T>): Promise<T> {
   const held = (): void => undefined;
   process.off("SIGINT", cancel);
   process.on("SIGINT", held);
   try {
-    return await work();
+    const result = await work();
+    process.on("SIGINT", finished);
+    return result;
+  } catch (error) {
+    process.on("SIGINT", cancel);
+    throw error;
   } finally {
     process.off("SIGINT", held);
   }
