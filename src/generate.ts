@@ -21,14 +21,14 @@ export interface GenerateOptions extends PackageOptions {
   config?: LoadedConfig;
 }
 
-/** The check, loaded only when used: TypeScript is the heaviest thing we load. */
-async function typecheck(files: readonly GeneratedFile[], repo?: string): Promise<void> {
-  const { typecheckFiles } = await import("./validate/typecheck.js");
-  await typecheckFiles(files, repo);
+/** Prettier, and the check alongside it; the check is loaded only when used (TypeScript is our heaviest load). */
+async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string): Promise<GeneratedFile[]> {
+  const { typecheckWhileFormatting } = await import("./validate/typecheck.js");
+  return typecheckWhileFormatting(rendered, formatFiles, repo);
 }
 
 /**
- * The whole pipeline but the write: validate → render → prettier → type-check. Throws SpecError for bad
+ * The whole pipeline but the write: validate → render → prettier, type-checked alongside. Throws SpecError for bad
  * input and TypecheckError for emitted code that does not compile; returns the files otherwise.
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
@@ -42,13 +42,13 @@ export async function generateFiles(input: unknown, options: GenerateOptions = {
     layout: config ? wrapperLayout(spec.name, config) : undefined,
     overrideDir: config?.templatesDir,
   });
-  const files = await formatFiles(addLicenseHeader(rendered, config?.licenseHeader));
+  const files = addLicenseHeader(rendered, config?.licenseHeader);
   try {
-    await typecheck(files, config?.root);
+    return await formatAndCheck(files, config?.root);
   } catch (error) {
+    // The diagnostics are located in the formatted files, whose paths and overrides are those of `files`.
     throw error instanceof TypecheckError ? pointAtOverrides(error, files) : error;
   }
-  return files;
 }
 
 /** Diagnostics in a file an override template produced name that template: that is what to fix. */

@@ -49,6 +49,42 @@ async function diagnosticsBy(asked: CheckerName | undefined, files: readonly Gen
 }
 
 /**
+ * Formats `rendered` with `format` and type-checks the result, the two at once where that is safe: the
+ * native compiler checks the unformatted text in its own process while prettier runs on this thread.
+ * Only a pass is trusted; any error, and the formatted files are checked again, so that what is reported
+ * names the lines as written. Returns the formatted files; throws TypecheckError as typecheckFiles does.
+ */
+export async function typecheckWhileFormatting(
+  rendered: readonly GeneratedFile[],
+  format: (files: readonly GeneratedFile[]) => Promise<GeneratedFile[]>,
+  repo?: string,
+): Promise<GeneratedFile[]> {
+  const asked = checkerFromEnv();
+  // Prettier may move a @ts- directive away from the code it is about when it re-wraps: then check only the formatted files.
+  const directive = rendered.some((f) => f.path.endsWith(".ts") && f.contents.includes("@ts-"));
+  // ts-morph checks on this thread: nothing to overlap with.
+  const native = asked === "native" || (asked === undefined && !nativeMissing);
+  if (directive || !native) {
+    const files = await format(rendered);
+    await typecheckFiles(files, repo);
+    return files;
+  }
+  const passed = emittedDiagnostics(rendered, repo).then(
+    (diagnostics) => diagnostics.length === 0,
+    () => false, // a failed check is repeated below, and then reported
+  );
+  let files: GeneratedFile[];
+  try {
+    files = await format(rendered);
+  } catch (error) {
+    await passed; // nothing of this call runs on once it has failed
+    throw error;
+  }
+  if (!(await passed)) await typecheckFiles(files, repo);
+  return files;
+}
+
+/**
  * Type-checks every emitted .ts file against the real @langchain/core and throws a TypecheckError naming
  * file and line of the emitted code.
  */
