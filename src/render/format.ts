@@ -22,9 +22,10 @@ const key = (parser: string, contents: string) => `${parser}\0${contents}`;
 /**
  * Runs prettier over every file it has a parser for. Prettier runs in a worker thread: it never yields
  * while it formats a file (40–150 ms each), and this thread meanwhile answers the type-check that runs
- * alongside (README, How it works). The worker, and prettier in it, load on first use.
+ * alongside (README, How it works). The worker, and prettier in it, load on first use. A `background`
+ * call does not keep the process alive (prewarm.ts).
  */
-export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+export async function formatFiles(files: readonly GeneratedFile[], background = false): Promise<GeneratedFile[]> {
   const parsers = files.map((f) => BY_NAME[f.path.split("/").pop() ?? ""] ?? PARSERS[f.path.split(".").pop() ?? ""]);
   /** This call's outputs (or prettier's error) by key: the memo may be cleared meanwhile. */
   const known = new Map<string, Result>();
@@ -36,7 +37,7 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
     if (before !== undefined) known.set(key(parser, f.contents), { contents: before });
     else jobs.push({ contents: f.contents, parser, printWidth: PRINT_WIDTH });
   });
-  const results = jobs.length === 0 ? [] : await inWorker(jobs);
+  const results = jobs.length === 0 ? [] : await inWorker(jobs, background);
   results.forEach((result, i) => {
     const k = key(jobs[i]!.parser, jobs[i]!.contents);
     known.set(k, result);
@@ -83,7 +84,13 @@ parentPort.on("message", async ({ id, jobs }) => {
 
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (results: Result[]) => void; reject: (error: Error) => void }>();
+const waiting = new Map<number, { resolve: (results: Result[]) => void; reject: (error: Error) => void; background: boolean }>();
+
+/** The worker keeps the process alive only while a call someone waits for is pending. */
+function refWhileWaited(w: Worker): void {
+  if ([...waiting.values()].some((job) => !job.background)) w.ref();
+  else w.unref();
+}
 
 function formatter(): Worker {
   if (worker) return worker;
@@ -97,8 +104,7 @@ function formatter(): Worker {
   started.on("message", ({ id, results }: { id: number; results: Result[] }) => {
     waiting.get(id)?.resolve(results);
     waiting.delete(id);
-    // Idle, the worker must not keep the process alive.
-    if (waiting.size === 0) started.unref();
+    refWhileWaited(started);
   });
   started.on("error", fail);
   started.on("exit", (code) => fail(new Error(`prettier's worker thread exited (code ${code})`)));
@@ -106,12 +112,12 @@ function formatter(): Worker {
   return started;
 }
 
-function inWorker(jobs: Job[]): Promise<Result[]> {
+function inWorker(jobs: Job[], background: boolean): Promise<Result[]> {
   const w = formatter();
   const id = nextId++;
-  w.ref();
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { resolve, reject, background });
+    refWhileWaited(w);
     w.postMessage({ id, jobs });
   });
 }

@@ -32,6 +32,8 @@ interface Session {
   opened: boolean;
   /** The last check queued: checks of one session run one at a time (they share its folder). */
   queue: Promise<unknown>;
+  /** Checks queued or running. */
+  busy: number;
 }
 
 /** By root; a promise, so checks started together share one session. */
@@ -54,10 +56,16 @@ function clientOf(api: API): ApiClient {
 }
 
 /**
- * Ends a compiler process by closing its input, and has Node wait the few ms until it has exited by
- * itself (killed at our exit instead, a compiler once printed "context canceled" on our stderr).
+ * Ends an idle compiler process by closing its input, and has Node wait the few ms until it has exited
+ * by itself (SIGTERM at our exit once made one print "context canceled" on our stderr). One still busy
+ * (a background check nobody waits for: see prewarm.ts) is killed at once, so it never delays our exit;
+ * SIGKILL leaves it no time to print.
  */
 function close(session: Session): void {
+  if (session.busy > 0) {
+    session.compiler.kill("SIGKILL");
+    return;
+  }
   session.compiler.ref();
   session.api.close().catch(() => undefined);
 }
@@ -68,10 +76,17 @@ function closeSessions(): void {
   sessions.clear();
 }
 
+/** At process.exit() (Ctrl-C while generating), compilers still running would go on working for no one. */
+const compilers = new Set<ChildProcess>();
+function killCompilers(): void {
+  for (const compiler of compilers) if (compiler.exitCode === null && compiler.signalCode === null) compiler.kill("SIGKILL");
+}
+
 function getSession(config: CheckConfig): Promise<Session> {
   let session = sessions.get(config.root);
   if (!session) {
     if (sessions.size === 0) process.once("beforeExit", closeSessions);
+    if (compilers.size === 0) process.once("exit", killCompilers);
     session = startSession(config);
     sessions.set(config.root, session);
     const started = session;
@@ -93,6 +108,8 @@ async function startSession(config: CheckConfig): Promise<Session> {
   }
   const compiler = client.process;
   if (!compiler) throw new Error("internal: typescript-native's API changed (no client.process)");
+  compilers.add(compiler);
+  compiler.once("exit", () => compilers.delete(compiler));
   // Idle, the compiler must not keep this process alive; a check holds a timer while it waits.
   compiler.unref();
   for (const pipe of [compiler.stdin, compiler.stdout]) (pipe as { unref?: () => void } | null)?.unref?.();
@@ -100,7 +117,7 @@ async function startSession(config: CheckConfig): Promise<Session> {
     compiler.once("exit", (code, signal) => reject(new Error(`the native compiler exited (${signal ?? `code ${code}`})`)));
   });
   ended.catch(() => undefined); // observed by the check running then, if any
-  return { api, compiler, ended, folder, tsconfig: join(folder.root, TSCONFIG), opened: false, queue: Promise.resolve() };
+  return { api, compiler, ended, folder, tsconfig: join(folder.root, TSCONFIG), opened: false, queue: Promise.resolve(), busy: 0 };
 }
 
 /** Puts this check's files in place of the last one's and tells the compiler what changed. */
@@ -120,13 +137,17 @@ async function update(session: Session, files: readonly GeneratedFile[], config:
   return session.api.updateSnapshot({ openProjects: [session.tsconfig] });
 }
 
-/** The compiler errors in the emitted .ts files, located in those files. */
-export async function nativeDiagnostics(files: readonly GeneratedFile[], config: CheckConfig): Promise<EmittedDiagnostic[]> {
+/**
+ * The compiler errors in the emitted .ts files, located in those files. A `background` check does not
+ * keep this process alive: if nothing else does, the process exits and the check is dropped.
+ */
+export async function nativeDiagnostics(files: readonly GeneratedFile[], config: CheckConfig, background = false): Promise<EmittedDiagnostic[]> {
   const session = await getSession(config);
-  const check = session.queue.then(() => checkNow(session, files, config));
+  session.busy++;
+  const check = session.queue.then(() => checkNow(session, files, config)).finally(() => session.busy--);
   session.queue = check.catch(() => undefined);
   // The compiler works in its own process; this timer keeps ours alive until it answers.
-  const alive = setInterval(() => undefined, 1 << 30);
+  const alive = background ? undefined : setInterval(() => undefined, 1 << 30);
   try {
     return await Promise.race([check, session.ended]);
   } catch (error) {

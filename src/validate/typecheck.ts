@@ -85,6 +85,17 @@ export async function typecheckWhileFormatting(
 }
 
 /**
+ * Starts the compiler the next check will use and has it parse what `files` import, in the background:
+ * nothing is reported, and the process does not wait for it to exit (prewarm.ts). Only the native
+ * checker keeps anything from one check to the next.
+ */
+export async function warmChecker(files: readonly GeneratedFile[], repo?: string): Promise<void> {
+  const asked = checkerFromEnv();
+  if (asked === "ts-morph" || (asked === undefined && nativeMissing)) return;
+  await nativeDiagnostics(files.filter((f) => f.path.endsWith(".ts")), checkConfig(repo), true);
+}
+
+/**
  * Type-checks every emitted .ts file against the real @langchain/core and throws a TypecheckError naming
  * file and line of the emitted code.
  */
