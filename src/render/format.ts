@@ -64,22 +64,25 @@ interface Job {
 type Result = { contents: string; error?: undefined } | { contents?: undefined; error: string };
 
 // The worker's code, evaluated (a file would need building; tests run our sources): it loads prettier
-// at once and formats what it is sent, one message of files at a time.
+// at once and formats what it is sent, one message of files at a time. No `require` and no top-level
+// await: an eval'd worker is a CommonJS script, or a module under `node --input-type=module`.
 const WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const loading = import(workerData.prettier);
-parentPort.on("message", async ({ id, jobs }) => {
-  const prettier = await loading;
-  const results = [];
-  for (const { contents, parser, printWidth } of jobs) {
-    try {
-      results.push({ contents: await prettier.format(contents, { parser, printWidth }) });
-    } catch (error) {
-      results.push({ error: String(error && error.message || error) });
+(async () => {
+  const { parentPort, workerData } = await import("node:worker_threads");
+  const loading = import(workerData.prettier);
+  parentPort.on("message", async ({ id, jobs }) => {
+    const prettier = await loading;
+    const results = [];
+    for (const { contents, parser, printWidth } of jobs) {
+      try {
+        results.push({ contents: await prettier.format(contents, { parser, printWidth }) });
+      } catch (error) {
+        results.push({ error: String((error && error.message) || error) });
+      }
     }
-  }
-  parentPort.postMessage({ id, results });
-});
+    parentPort.postMessage({ id, results });
+  });
+})();
 `;
 
 let worker: Worker | undefined;
