@@ -92,6 +92,21 @@ describe("checking while prettier formats (the check starts on the unformatted f
     expect((await overlapped(rendered))?.diagnostics).toEqual(expected);
   });
 
+  it("recovers from a compiler process that died: the check is repeated with a new one", async () => {
+    const rendered = renderFiles(validateSpec(acme), "package");
+    await typecheckWhileFormatting(rendered, formatFiles);
+    // This test process's compiler children (`tsgo --api …`), killed as a crash would end them.
+    const children = spawnSync("pgrep", ["-P", String(process.pid)], { encoding: "utf8" }).stdout.trim().split("\n");
+    const compilers = children.filter((pid) => {
+      const args = spawnSync("cat", [`/proc/${pid}/cmdline`], { encoding: "utf8" }).stdout;
+      return args.split("\0").includes("--api");
+    });
+    expect(compilers.length).toBeGreaterThan(0);
+    for (const pid of compilers) process.kill(Number(pid), "SIGKILL");
+    expect(await typecheckWhileFormatting(rendered, formatFiles)).toEqual(await formatFiles(rendered));
+    expect(await emittedDiagnostics(await formatFiles(rendered), undefined, "native")).toEqual([]);
+  });
+
   it("passes what passes, and returns the formatted files", async () => {
     const rendered = renderFiles(validateSpec(acme), "package");
     expect(await typecheckWhileFormatting(rendered, formatFiles)).toEqual(await formatFiles(rendered));

@@ -60,9 +60,9 @@ export async function typecheckWhileFormatting(
   repo?: string,
 ): Promise<GeneratedFile[]> {
   const asked = checkerFromEnv();
-  // Prettier may move a @ts- directive away from the code it is about when it re-wraps: then check only the formatted files.
+  // Prettier may move a @ts- directive off the code it is about: with one, check only the formatted files.
   const directive = rendered.some((f) => f.path.endsWith(".ts") && f.contents.includes("@ts-"));
-  // ts-morph checks on this thread: nothing to overlap with.
+  // The ts-morph fallback stays sequential: simpler, and it is used only where the native binary is missing.
   const native = asked === "native" || (asked === undefined && !nativeMissing);
   if (directive || !native) {
     const files = await format(rendered);
