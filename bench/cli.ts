@@ -1,6 +1,7 @@
 // npm run bench (second part): how the bin feels to start, as ratios against `node -e 0` measured in the
-// same session: --help, the time until the first question shows in a terminal, and a full run from a
-// spec file with no terminal (generate, format, type-check, write). Prints; asserts nothing.
+// same session: --help, the time until the first question shows in a terminal, the wait from the last
+// answer to the end of a dry run (with and without the warm-up during the questions), and a full run
+// from a spec file with no terminal (generate, format, type-check, write). Prints; asserts nothing.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -20,18 +21,44 @@ function firstQuestion(cwd: string): number {
   return result.times[0]!;
 }
 
+/** A person who reads the first question for 2 s, then answers the shortest way: the short questions. */
+const SHORT_SESSION = [
+  { expect: "Class name of the wrapper", send: "AcmeLLM\r", pause: 2000 },
+  { expect: "Description (opens the class docstring):", send: "Acme's hosted models.\r" },
+  { expect: "Provider API docs URL (Enter to skip):", send: "\r" },
+  { expect: "Add a constructor param", send: "n\r" },
+  { expect: "Does the provider need a secret", send: "n\r" },
+  { expect: "Stream tokens as they arrive", send: "\r" },
+  { expect: "Transport (how the provider is called):", send: "\r" },
+  { expect: "npm scope of the package", send: "\r" },
+  { expect: "Dry run: nothing was written.", send: "" },
+];
+
+/** ms from the last answer (the scope) to the end of the dry run's report. */
+function lastAnswerToDone(cwd: string, prewarm: boolean): number {
+  const env = { ...process.env, CREATE_CUSTOM_LLM_PREWARM: prewarm ? "1" : "0" };
+  const r = spawnSync("python3", [join(repo, "test/support/pty-driver.py"), JSON.stringify(SHORT_SESSION), "--", node, cli, "--dry-run"], { cwd, env, encoding: "utf8" });
+  const result = JSON.parse(r.stdout) as { times: number[]; error: string | null; status: number };
+  if (result.error || result.status !== 0) throw new Error(`last answer: ${result.error ?? `exit ${result.status}`}`);
+  return result.times.at(-1)! - result.times.at(-2)!;
+}
+
 // Inside the repo: the run type-checks against our node_modules, as a user's npm exec install does.
 const tmp = mkdtempSync(join(repo, ".tmp-bench-cli-"));
 try {
   const baseline = medianOf(() => timeProcess(node, ["-e", "0"]));
   const help = medianOf(() => timeProcess(node, [cli, "--help"]));
   const prompt = medianOf(() => firstQuestion(tmp));
+  const cold = medianOf(() => lastAnswerToDone(tmp, false));
+  const warmed = medianOf(() => lastAnswerToDone(tmp, true));
   const full = medianOf((i) => timeProcess(node, [cli, join(tmp, `out-${i}`), "--spec", join(repo, "examples/acme.json")], { cwd: tmp, input: "" }));
   const ratio = (ms: number) => `${(ms / baseline).toFixed(2)}x node -e 0`;
   console.log(`\ncreate-custom-llm start-up, median of ${RUNS} runs, Node ${process.version}\n`);
   row("baseline: node -e 0", baseline, "= 1.00x");
   row("create-custom-llm --help", help, ratio(help));
   row("first question on screen (pty; node-plop + inquirer)", prompt, ratio(prompt));
+  row("last answer → dry run done (pty), no warm-up", cold, ratio(cold));
+  row("  the same, warmed up during the questions", warmed, `${ratio(warmed)}  ${(cold / warmed).toFixed(1)}x faster`);
   row("full run from a spec, no terminal (generate+write)", full, ratio(full));
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -1,10 +1,11 @@
 // One cold process: loads the built generator, generates the example (cold), then another spec and the
 // example again (warm, same process), then a third spec phase by phase (warm) to show where warm time
-// goes. Prints the timings as JSON for bench/generate.ts.
+// goes, and a fourth with prettier and the check one after the other (what each costs alone). Prints the
+// timings as JSON for bench/generate.ts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-const [exampleFile, secondFile, thirdFile, outFile] = process.argv.slice(2);
+const [exampleFile, secondFile, thirdFile, fourthFile, outFile] = process.argv.slice(2);
 const read = (f) => JSON.parse(readFileSync(f, "utf8"));
 const t0 = performance.now();
 const { generateFiles } = await import("../dist/src/generate.js");
@@ -21,7 +22,7 @@ const warmSame = performance.now() - t;
 const { validateSpec } = await import("../dist/src/validate/validate-spec.js");
 const { renderFiles } = await import("../dist/src/render/render.js");
 const { formatFiles } = await import("../dist/src/render/format.js");
-const { typecheckFiles } = await import("../dist/src/validate/typecheck.js");
+const { typecheckFiles, typecheckWhileFormatting } = await import("../dist/src/validate/typecheck.js");
 const phases = {};
 const lap = (name) => {
   const now = performance.now();
@@ -33,10 +34,15 @@ const spec = validateSpec(read(thirdFile));
 lap("validate");
 const rendered = renderFiles(spec, "package");
 lap("render");
-const formatted = await formatFiles(rendered);
-lap("format");
+await typecheckWhileFormatting(rendered, formatFiles);
+lap("format + check, overlapped");
+// Each alone, on a spec not formatted before (prettier's output is remembered within a process).
+const fourth = renderFiles(validateSpec(read(fourthFile)), "package");
+t = performance.now();
+const formatted = await formatFiles(fourth);
+lap("(a fourth spec) format alone");
 await typecheckFiles(formatted);
-lap("check");
+lap("(a fourth spec) check alone");
 
 if (outFile) writeFileSync(outFile, JSON.stringify(files));
 console.log(JSON.stringify({ cold, warmOther, warmSame, phases }));

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { kebabCase } from "change-case";
 import type { CustomActionFunction, NodePlopAPI } from "node-plop";
+import { prewarmSoon } from "../src/prewarm.js";
 import { askSpec, type AskOptions } from "../src/prompts/ask-spec.js";
 import type { SpecInput } from "../src/spec/schema.js";
 
@@ -38,6 +39,8 @@ export function registerLlmGenerator(plop: NodePlopAPI, options: LlmGeneratorOpt
       ? "a typed LangChain.js LLM wrapper in this repo: the class, its vitest tests and a docs page, following custom-llm.config.json"
       : "a typed LangChain.js LLM wrapper: the class, its vitest tests, a docs page, in a package",
     prompts: async (inquirer): Promise<LlmAnswers> => {
+      // The run after the questions, warmed up while they are answered.
+      prewarmSoon(wrapper ? plop.getDestBasePath() : undefined);
       if (wrapper) return { spec: await askSpec(inquirer, await wrapperAskOptions(plop.getDestBasePath(), options)) };
       const spec = await askSpec(inquirer, options);
       if (options.packageScope !== undefined) return { spec };

@@ -21,17 +21,28 @@ export interface GenerateOptions extends PackageOptions {
   config?: LoadedConfig;
 }
 
-/** The check, loaded only when used: TypeScript is the heaviest thing we load. */
-async function typecheck(files: readonly GeneratedFile[], repo?: string): Promise<void> {
-  const { typecheckFiles } = await import("./validate/typecheck.js");
-  await typecheckFiles(files, repo);
+/** Prettier, and the check alongside it; the check is loaded only when used (TypeScript is our heaviest load). */
+async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string): Promise<GeneratedFile[]> {
+  const { typecheckWhileFormatting } = await import("./validate/typecheck.js");
+  return typecheckWhileFormatting(rendered, formatFiles, repo);
 }
 
 /**
- * The whole pipeline but the write: validate → render → prettier → type-check. Throws SpecError for bad
- * input and TypecheckError for emitted code that does not compile; returns the files otherwise.
+ * The whole pipeline but the write: validate → render → prettier, type-checked alongside. Throws
+ * SpecError for bad input and TypecheckError for emitted code that does not compile; returns the files.
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  const files = renderSpec(input, options);
+  try {
+    return await formatAndCheck(files, options.config?.root);
+  } catch (error) {
+    // The diagnostics are located in the formatted files, whose paths and overrides are those of `files`.
+    throw error instanceof TypecheckError ? pointAtOverrides(error, files) : error;
+  }
+}
+
+/** Validates and renders: the files before prettier, with a repo's conventions applied (wrapper mode). */
+export function renderSpec(input: unknown, options: GenerateOptions = {}): GeneratedFile[] {
   const { config } = options;
   // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
   const mode = options.mode ?? (config ? "wrapper" : "package");
@@ -42,13 +53,20 @@ export async function generateFiles(input: unknown, options: GenerateOptions = {
     layout: config ? wrapperLayout(spec.name, config) : undefined,
     overrideDir: config?.templatesDir,
   });
-  const files = await formatFiles(addLicenseHeader(rendered, config?.licenseHeader));
-  try {
-    await typecheck(files, config?.root);
-  } catch (error) {
-    throw error instanceof TypecheckError ? pointAtOverrides(error, files) : error;
-  }
-  return files;
+  return addLicenseHeader(rendered, config?.licenseHeader);
+}
+
+/**
+ * What generateFiles does first, done for `spec` in the background and thrown away: compiles the
+ * templates, starts prettier's worker and the compiler, which parses the declarations the emitted code
+ * imports (@langchain/core). For the wait after the last question (src/prewarm.ts). Does not keep the
+ * process alive.
+ */
+export async function prewarm(spec: unknown, repo?: string): Promise<void> {
+  const config = repo === undefined ? undefined : loadConfig(repo);
+  const files = renderSpec(spec, { config });
+  const { warmChecker } = await import("./validate/typecheck.js");
+  await Promise.all([warmChecker(files, config?.root), formatFiles(files, true)]);
 }
 
 /** Diagnostics in a file an override template produced name that template: that is what to fix. */

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFiles } from "../src/render/format.js";
 import { renderFiles, type GeneratedFile } from "../src/render/render.js";
-import { emittedDiagnostics } from "../src/validate/typecheck.js";
+import { emittedDiagnostics, typecheckWhileFormatting } from "../src/validate/typecheck.js";
+import { TypecheckError } from "../src/validate/typecheck-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
 import { recordImports, runCli } from "./support/cli.js";
 import { REPO, repoTempDir } from "./support/paths.js";
@@ -54,6 +55,61 @@ describe("the native and ts-morph checkers", () => {
     const where = (ds: typeof native) => ds.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code }));
     expect(native.length).toBeGreaterThan(0);
     expect(where(native)).toEqual(where(morph));
+  });
+});
+
+/** What typecheckWhileFormatting (format and check at once, as generateFiles does) reports, or undefined. */
+async function overlapped(rendered: GeneratedFile[]): Promise<TypecheckError | undefined> {
+  const error = await typecheckWhileFormatting(rendered, formatFiles).then(() => undefined, (e: unknown) => e);
+  if (error !== undefined && !(error instanceof TypecheckError)) throw error;
+  return error;
+}
+
+describe("checking while prettier formats (the check starts on the unformatted files)", () => {
+  const acme = exampleSpecs().find((e) => e.file === "acme.json")!.spec;
+  // One line over prettier's width, which it re-wraps; the error (no toFixed on a string) is at its end.
+  const longLine = `\nexport const wrapped = ["${"a".repeat(30)}", "${"b".repeat(30)}", "${"c".repeat(30)}"].map((s) => s.toFixed(1));\n`;
+
+  it("reports an error where it is in the formatted file, not the rendered one", async () => {
+    const rendered = broken(renderFiles(validateSpec(acme), "package"), "acme-llm.ts", /$/, longLine);
+    const formatted = await formatFiles(rendered);
+    const expected = await emittedDiagnostics(formatted, undefined, "native");
+    const unformatted = await emittedDiagnostics(rendered, undefined, "native");
+    expect(expected).toHaveLength(1);
+    // Not vacuous: the two texts place the error differently.
+    expect(unformatted.map((d) => [d.line, d.column])).not.toEqual(expected.map((d) => [d.line, d.column]));
+    expect((await overlapped(rendered))?.diagnostics).toEqual(expected);
+  });
+
+  it("with a @ts- directive, checks the formatted files only (prettier can move what a directive is about)", async () => {
+    // Unformatted, the error (a string is no number) is on the line after the directive; prettier puts
+    // each argument on a line of its own, where the directive does not reach.
+    const directive = `\n// @ts-expect-error\nexport const moved = Math.max(1, "${"x".repeat(90)}");\n`;
+    const rendered = broken(renderFiles(validateSpec(acme), "package"), "acme-llm.ts", /$/, directive);
+    expect(await emittedDiagnostics(rendered, undefined, "native")).toEqual([]);
+    const expected = await emittedDiagnostics(await formatFiles(rendered), undefined, "native");
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await overlapped(rendered))?.diagnostics).toEqual(expected);
+  });
+
+  it("recovers from a compiler process that died: the check is repeated with a new one", async () => {
+    const rendered = renderFiles(validateSpec(acme), "package");
+    await typecheckWhileFormatting(rendered, formatFiles);
+    // This test process's compiler children (`tsgo --api …`), killed as a crash would end them.
+    const children = spawnSync("pgrep", ["-P", String(process.pid)], { encoding: "utf8" }).stdout.trim().split("\n");
+    const compilers = children.filter((pid) => {
+      const args = spawnSync("cat", [`/proc/${pid}/cmdline`], { encoding: "utf8" }).stdout;
+      return args.split("\0").includes("--api");
+    });
+    expect(compilers.length).toBeGreaterThan(0);
+    for (const pid of compilers) process.kill(Number(pid), "SIGKILL");
+    expect(await typecheckWhileFormatting(rendered, formatFiles)).toEqual(await formatFiles(rendered));
+    expect(await emittedDiagnostics(await formatFiles(rendered), undefined, "native")).toEqual([]);
+  });
+
+  it("passes what passes, and returns the formatted files", async () => {
+    const rendered = renderFiles(validateSpec(acme), "package");
+    expect(await typecheckWhileFormatting(rendered, formatFiles)).toEqual(await formatFiles(rendered));
   });
 });
 

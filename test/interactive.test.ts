@@ -2,6 +2,7 @@
 // `npx plop llm` run the same generator, so the same keys must give the same files.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recordImports, runCli } from "./support/cli.js";
@@ -82,8 +83,9 @@ describe("answering the questions in a terminal", () => {
     // The folder a name would be written to is checked as the name is typed.
     mkdirSync(join(cwd, "taken-llm"));
     writeFileSync(join(cwd, "taken-llm/notes.txt"), "mine\n");
+    // The pause lets the warm-up (src/prewarm.ts) start: it then runs alongside the answers and the run.
     const r = runInPty([process.execPath, CLI, "--save-spec", "answers.json"], [
-      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `acme${ENTER}` },
+      { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `acme${ENTER}`, pause: 300 },
       { expect: "must be a PascalCase identifier", send: `${RETYPE}TakenLLM${ENTER}` },
       { expect: "taken-llm is not empty: it holds notes.txt.", send: `${RETYPE}AcmeLLM${ENTER}` },
       ...ANSWERS,
@@ -184,7 +186,10 @@ describe("Ctrl-C", () => {
   it("at the first question: by then neither ts-morph, prettier nor the templates have loaded", () => {
     const cwd = fresh("first-question");
     const rec = recordImports(join(dir, "first-question-imports.txt"));
-    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "Class name of the wrapper", send: CTRL_C }], cwd, rec.env);
+    // Imports are recorded until exit: without the warm-up (which starts 200 ms after the question shows,
+    // see the next test), a slow Ctrl-C cannot make this test record what the warm-up loads.
+    const env = { ...rec.env, CREATE_CUSTOM_LLM_PREWARM: "0" };
+    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "Class name of the wrapper", send: CTRL_C }], cwd, env);
     expect(r.status).toBe(130);
     const loaded = rec.read();
     expect(loaded.some((url) => url.includes("/node_modules/node-plop/"))).toBe(true);
@@ -192,5 +197,19 @@ describe("Ctrl-C", () => {
       expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);
     }
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("Ctrl-C while the warm-up runs in the background: exits 130, prints nothing of it, leaves nothing", () => {
+    const cwd = fresh("warm-up-cancelled");
+    const rec = recordImports(join(dir, "warm-up-imports.txt"));
+    const checkFolders = () => readdirSync(tmpdir()).filter((n) => n.startsWith("create-custom-llm-check-"));
+    const before = new Set(checkFolders());
+    // A person reading the first question for 1.5 s: the warm-up has started by then.
+    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "Class name of the wrapper", send: CTRL_C, pause: 1500 }], cwd, rec.env);
+    expect(r.status).toBe(130);
+    expect(rec.read().some((url) => url.endsWith("/dist/src/generate.js"))).toBe(true);
+    expect(r.screen.slice(r.screen.indexOf("Class name of the wrapper"))).toMatch(/^Class name of the wrapper[^\n]*\n+Cancelled: nothing was written\.\n$/);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(checkFolders().filter((n) => !before.has(n))).toEqual([]);
   });
 });

@@ -49,6 +49,53 @@ async function diagnosticsBy(asked: CheckerName | undefined, files: readonly Gen
 }
 
 /**
+ * Formats `rendered` with `format` and type-checks the result, the two at once where that is safe: the
+ * native compiler checks the unformatted text in its own process while prettier runs on this thread.
+ * Only a pass is trusted; any error, and the formatted files are checked again, so that what is reported
+ * names the lines as written. Returns the formatted files; throws TypecheckError as typecheckFiles does.
+ */
+export async function typecheckWhileFormatting(
+  rendered: readonly GeneratedFile[],
+  format: (files: readonly GeneratedFile[]) => Promise<GeneratedFile[]>,
+  repo?: string,
+): Promise<GeneratedFile[]> {
+  const asked = checkerFromEnv();
+  // Prettier may move a @ts- directive off the code it is about: with one, check only the formatted files.
+  const directive = rendered.some((f) => f.path.endsWith(".ts") && f.contents.includes("@ts-"));
+  // The ts-morph fallback stays sequential: simpler, and it is used only where the native binary is missing.
+  const native = asked === "native" || (asked === undefined && !nativeMissing);
+  if (directive || !native) {
+    const files = await format(rendered);
+    await typecheckFiles(files, repo);
+    return files;
+  }
+  const passed = emittedDiagnostics(rendered, repo).then(
+    (diagnostics) => diagnostics.length === 0,
+    () => false, // a failed check is repeated below, and then reported
+  );
+  let files: GeneratedFile[];
+  try {
+    files = await format(rendered);
+  } catch (error) {
+    await passed; // nothing of this call runs on once it has failed
+    throw error;
+  }
+  if (!(await passed)) await typecheckFiles(files, repo);
+  return files;
+}
+
+/**
+ * Starts the compiler the next check will use and has it parse what `files` import, in the background:
+ * nothing is reported, and the process does not wait for it to exit (prewarm.ts). Only the native
+ * checker keeps anything from one check to the next.
+ */
+export async function warmChecker(files: readonly GeneratedFile[], repo?: string): Promise<void> {
+  const asked = checkerFromEnv();
+  if (asked === "ts-morph" || (asked === undefined && nativeMissing)) return;
+  await nativeDiagnostics(files.filter((f) => f.path.endsWith(".ts")), checkConfig(repo), true);
+}
+
+/**
  * Type-checks every emitted .ts file against the real @langchain/core and throws a TypecheckError naming
  * file and line of the emitted code.
  */

@@ -4,8 +4,9 @@ usage: python3 pty-driver.py STEPS_JSON -- COMMAND [ARG...]
 
 STEPS_JSON is a list of {"expect": text, "send": keys}: wait until `text` shows on the screen (after the
 previous match, colours and cursor moves stripped), then type `keys` ("\\r" is Enter, "\\x03" Ctrl-C,
-"\\x1b[B" the down arrow). Prints one JSON object: the exit status (128 + signal when killed by one),
-the screen text, ms from start to each match, and an error when a text never showed up.
+"\\x1b[B" the down arrow); an optional "pause" (ms) before typing stands for a person reading. Prints
+one JSON object: the exit status (128 + signal when killed by one), the screen text, ms from start to
+each match, and an error when a text never showed up.
 Python's pty module is on every machine we run on; node-pty would need a native build.
 """
 import fcntl, json, os, pty, re, select, struct, sys, termios, time
@@ -60,6 +61,7 @@ def main():
                 error = f"{json.dumps(step['expect'])} {error}"
         if error:
             break
+        time.sleep(step.get("pause", 0) / 1000)
         os.write(fd, step["send"].encode())
 
     if error:

@@ -2,10 +2,11 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { REPO } from "./paths.js";
 
-/** Wait for `expect` on the screen, then type `send`. */
+/** Wait for `expect` on the screen, then (after `pause` ms, a person reading) type `send`. */
 export interface Step {
   expect: string;
   send: string;
+  pause?: number;
 }
 
 export interface PtyResult {
