@@ -80,6 +80,15 @@ const REGRESSIONS: SpecInput[] = [
   // Found by the property once the native compiler checked: a lone surrogate crashed its process (its JSON
   // decoder), and every check after it failed.
   { name: "A3", description: "\ud800\n *", params: [{ name: "a", type: "string", description: "x\udfff" }] },
+  // Found by the property (seed -1401743256): http-json's promptField and streamField under one key made
+  // one request body property twice, which did not type-check; now a SpecError names httpJson.streamField.
+  {
+    name: "A",
+    description: "!",
+    transport: "http-json",
+    httpJson: { url: "https://x.example/a\"b`${c}`", promptField: "_", responsePath: "a", streamField: "_" },
+    params: [{ name: "model", type: "string", description: "Model.", default: "m-1" }],
+  },
 ];
 
 describe("any spec gives a clear error or code that type-checks", () => {

@@ -81,6 +81,8 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["httpJson.promptField not a key", httpJson({ promptField: "a b" }), "httpJson.promptField", /JSON key/],
   ["httpJson.responsePath empty segment", httpJson({ responsePath: "output..text" }), "httpJson.responsePath", /dot-separated path/],
   ["httpJson unknown field", httpJson({ method: "GET" }), "httpJson", /method/],
+  ["httpJson.streamField same key as promptField", httpJson({ promptField: "p", streamField: "p" }), "httpJson.streamField", /httpJson.promptField already uses/],
+  ["httpJson.stopField same key as promptField", httpJson({ promptField: "q", stopField: "q" }), "httpJson.stopField", /httpJson.promptField already uses/],
   ["http-json param clashes with promptField", { ...httpJson({}), params: [{ name: "prompt", type: "string", description: "P.", default: "x" }] }, "params[0].name", /request body key/],
   ["baseUrl with the custom transport", { ...base, baseUrl: "https://x.example/v1" }, "baseUrl", /only read with transport/],
   ["baseUrl not a URL", openai({ baseUrl: "localhost:11434" }), "baseUrl", /http\(s\) URL/],

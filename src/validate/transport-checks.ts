@@ -36,6 +36,18 @@ export function checkTransport(spec: Spec): SpecIssue[] {
       message: `transport "${transport}" sends one secret, as the bearer token; keep only that one (or use transport "custom")`,
     });
   }
+  if (transport === "http-json" && spec.httpJson) {
+    // Each is its own key of the request body: two of them under one key would be one property twice.
+    const seen = new Map<string, string>();
+    for (const field of ["promptField", "stopField", "streamField"] as const) {
+      const key = spec.httpJson[field];
+      if (key === undefined) continue;
+      const earlier = seen.get(key);
+      if (earlier) {
+        issues.push({ path: `httpJson.${field}`, message: `is "${key}", the key httpJson.${earlier} already uses; give each its own request body key` });
+      } else seen.set(key, field);
+    }
+  }
   const reserved = new Set(reservedBodyKeys(spec));
   spec.params.forEach((p, i) => {
     const wire = transport === "http-json" ? p.name : snakeCase(p.name);
