@@ -1,6 +1,6 @@
 // The default checker: TypeScript 7's native compiler, through its asynchronous API: a child process that
-// keeps every parsed declaration file from one check to the next, and works while this thread runs
-// prettier (README, Performance).
+// keeps every parsed declaration file from one check to the next, and works while prettier runs in its
+// worker thread (README, Performance).
 import type { ChildProcess } from "node:child_process";
 import { join, relative } from "node:path";
 import type { API, Diagnostic, Snapshot } from "typescript-native/unstable/async";

@@ -50,7 +50,7 @@ async function diagnosticsBy(asked: CheckerName | undefined, files: readonly Gen
 
 /**
  * Formats `rendered` with `format` and type-checks the result, the two at once where that is safe: the
- * native compiler checks the unformatted text in its own process while prettier runs on this thread.
+ * native compiler checks the unformatted text in its own process while prettier runs in its worker thread.
  * Only a pass is trusted; any error, and the formatted files are checked again, so that what is reported
  * names the lines as written. Returns the formatted files; throws TypecheckError as typecheckFiles does.
  */
