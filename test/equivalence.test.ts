@@ -14,9 +14,9 @@ import { startProtocolServer, type ProtocolServer } from "./support/protocol-ser
 const dir = repoTempDir("equivalence");
 let server: ProtocolServer;
 
-/** Generates examples/<file> and imports the emitted class, as its users would. */
-async function emittedClass(file: string, className: string, module: string): Promise<new (fields: object) => BaseLLM> {
-  const spec = JSON.parse(readFileSync(join(REPO, "examples", file), "utf8"));
+/** Generates examples/<file> (or the spec given) and imports the emitted class, as its users would. */
+async function emittedClass(file: string | object, className: string, module: string): Promise<new (fields: object) => BaseLLM> {
+  const spec = typeof file === "string" ? JSON.parse(readFileSync(join(REPO, "examples", file), "utf8")) : file;
   const target = join(dir, module);
   await generateInto(target, spec);
   const exports = (await import(join(target, "src", `${module}.ts`))) as Record<string, new (fields: object) => BaseLLM>;
@@ -75,5 +75,33 @@ describe("emitted wrappers return what LangChain's own integrations return", () 
     expect(ours).toEqual(theirs);
     expect(server.requests - before).toBe(CALLS.length * 4);
     expect(ours.slice(2, 4)).toEqual(["Echo: one", "Echo: one"]);
+  });
+
+  it("ollama sends keep_alive, format and think at the top of the body and the rest in options, as @langchain/ollama does", async () => {
+    const spec = {
+      name: "TunedOllamaLLM",
+      description: "Ollama with request-level settings.",
+      transport: "ollama",
+      params: [
+        { name: "model", type: "string", default: "llama3.2", description: "Model tag." },
+        { name: "keepAlive", type: "string", optional: true, description: "How long the model stays loaded." },
+        { name: "format", type: "string", optional: true, description: "Answer format, e.g. json." },
+        { name: "think", type: "boolean", optional: true, description: "Whether the model thinks first." },
+        { name: "temperature", type: "number", optional: true, description: "Sampling temperature." },
+        { name: "numPredict", type: "number", optional: true, description: "Most tokens to generate." },
+      ],
+    };
+    const Emitted = await emittedClass(spec, "TunedOllamaLLM", "tuned-ollama-llm");
+    const fields = { baseUrl: server.url, model: "m", keepAlive: "5m", format: "json", think: false, temperature: 0.5, numPredict: 7 };
+    const sent = async (llm: BaseLLM) => {
+      const from = server.bodies.length;
+      await llm.invoke("Hi", { stop: ["zzz"] });
+      expect(server.bodies.length).toBe(from + 1);
+      const { model, keep_alive, format, think, options } = server.bodies[from]! as Record<string, unknown> & { options: Record<string, unknown> };
+      return { model, keep_alive, format, think, options: { temperature: options.temperature, num_predict: options.num_predict, stop: options.stop } };
+    };
+    const ours = await sent(new Emitted(fields));
+    expect(ours).toEqual(await sent(new Ollama(fields)));
+    expect(ours).toEqual({ model: "m", keep_alive: "5m", format: "json", think: false, options: { temperature: 0.5, num_predict: 7, stop: ["zzz"] } });
   });
 });

@@ -26,8 +26,11 @@ export interface HttpContext {
   reference: string | false;
   /** The server reports token counts. */
   usage: boolean;
-  /** Params sent in the request body, with the key each is sent under. */
-  wireParams: { name: string; wire: string }[];
+  /**
+   * Params sent in the request body, with the key each is sent under; `top`: at the top of an Ollama body
+   * (not in its `options`); `sentAs`: where, for the docs, e.g. `options.num_predict`.
+   */
+  wireParams: { name: string; wire: string; top: boolean; sentAs: string }[];
   json: HttpJsonContext | false;
 }
 
@@ -85,7 +88,7 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
       bearer,
       usage: false,
       // A generic endpoint takes the params under the names the spec gave them.
-      wireParams: spec.params.map((p) => ({ name: p.name, wire: p.name })),
+      wireParams: spec.params.map((p) => ({ name: p.name, wire: p.name, top: false, sentAs: p.name })),
       json: {
         promptField: json.promptField,
         stopField: json.stopField ?? false,
@@ -116,13 +119,23 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
 }
 
 /**
- * OpenAI and Ollama take snake_case keys (`maxTokens` → `max_tokens`); the model param is sent as `model`,
- * for Ollama at the top of the body, so it is left out of the params that go in `options`.
+ * The keys of Ollama's generate request besides `model`, `prompt`, `stream` and `options` (its API docs):
+ * a param sent under one of them goes at the top of the body, as `@langchain/ollama` sends `keep_alive`,
+ * `format` and `think`; Ollama reads any other param only inside `options`.
+ */
+const OLLAMA_TOP_LEVEL = new Set(["suffix", "images", "think", "format", "system", "template", "raw", "keep_alive", "context"]);
+
+/**
+ * OpenAI and Ollama take snake_case keys (`maxTokens` → `max_tokens`); the model param is sent as `model`.
+ * For Ollama, `top` marks the params sent at the top of the body (the model among them) rather than in
+ * `options`.
  */
 function wireParams(spec: Spec, transport: keyof typeof PROTOCOLS, modelParam: string | undefined) {
-  return spec.params
-    .filter((p) => !(transport === "ollama" && p.name === modelParam))
-    .map((p) => ({ name: p.name, wire: p.name === modelParam ? "model" : snakeCase(p.name) }));
+  return spec.params.map((p) => {
+    const wire = p.name === modelParam ? "model" : snakeCase(p.name);
+    const top = transport === "ollama" && (wire === "model" || OLLAMA_TOP_LEVEL.has(wire));
+    return { name: p.name, wire, top, sentAs: transport === "ollama" && !top ? `options.${wire}` : wire };
+  });
 }
 
 /** The body keys each protocol uses itself; a param sent under one of them would clash. */

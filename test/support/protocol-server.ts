@@ -10,11 +10,13 @@ import type { AddressInfo } from "node:net";
 export interface ProtocolServer {
   url: string;
   requests: number;
+  /** The JSON body of each request, in order. */
+  bodies: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
 export async function startProtocolServer(): Promise<ProtocolServer> {
-  const state = { requests: 0 };
+  const state = { requests: 0, bodies: [] as Record<string, unknown>[] };
   const http: Server = createServer(async (req, res) => {
     state.requests++;
     const chunks: Buffer[] = [];
@@ -25,6 +27,7 @@ export async function startProtocolServer(): Promise<ProtocolServer> {
       stop?: string[];
       options?: { stop?: string[] };
     };
+    state.bodies.push(body);
     const ollama = req.url === "/api/generate";
     if (!ollama && req.url !== "/v1/completions") {
       res.writeHead(404).end();
@@ -51,6 +54,7 @@ export async function startProtocolServer(): Promise<ProtocolServer> {
     get requests() {
       return state.requests;
     },
+    bodies: state.bodies,
     async close() {
       http.closeAllConnections();
       http.close();
