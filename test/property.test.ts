@@ -89,6 +89,18 @@ const REGRESSIONS: SpecInput[] = [
     httpJson: { url: "https://x.example/a\"b`${c}`", promptField: "_", responsePath: "a", streamField: "_" },
     params: [{ name: "model", type: "string", description: "Model.", default: "m-1" }],
   },
+  // Found by hand after the one above: two params sent under one snake_case key (topP, top_p) did not
+  // type-check; now a SpecError names the second.
+  {
+    name: "A",
+    description: "!",
+    transport: "ollama",
+    params: [
+      { name: "model", type: "string", description: "Model.", default: "m" },
+      { name: "topP", type: "number", description: "!" },
+      { name: "top_p", type: "number", description: "!" },
+    ],
+  },
 ];
 
 describe("any spec gives a clear error or code that type-checks", () => {

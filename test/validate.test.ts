@@ -81,6 +81,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["httpJson.promptField not a key", httpJson({ promptField: "a b" }), "httpJson.promptField", /JSON key/],
   ["httpJson.responsePath empty segment", httpJson({ responsePath: "output..text" }), "httpJson.responsePath", /dot-separated path/],
   ["httpJson unknown field", httpJson({ method: "GET" }), "httpJson", /method/],
+  ["two params sent under one snake_case key", openai({ params: [{ name: "model", type: "string", description: "M.", default: "m" }, { name: "topP", type: "number", description: "T." }, { name: "top_p", type: "number", description: "T." }] }), "params[2].name", /sent as "top_p", the key param "topP" is sent as/],
   ["httpJson.streamField same key as promptField", httpJson({ promptField: "p", streamField: "p" }), "httpJson.streamField", /httpJson.promptField already uses/],
   ["httpJson.stopField same key as promptField", httpJson({ promptField: "q", stopField: "q" }), "httpJson.stopField", /httpJson.promptField already uses/],
   ["http-json param clashes with promptField", { ...httpJson({}), params: [{ name: "prompt", type: "string", description: "P.", default: "x" }] }, "params[0].name", /request body key/],

@@ -49,11 +49,19 @@ export function checkTransport(spec: Spec): SpecIssue[] {
     }
   }
   const reserved = new Set(reservedBodyKeys(spec));
+  const model = modelParamOf(spec)?.name;
+  /** Which param each body key is taken by: snake_case can send two names under one key (topP, top_p). */
+  const sentBy = new Map<string, string>();
   spec.params.forEach((p, i) => {
-    const wire = transport === "http-json" ? p.name : snakeCase(p.name);
+    if (transport === "custom") return;
+    const wire = transport === "http-json" ? p.name : p.name === model ? "model" : snakeCase(p.name);
     if (reserved.has(wire)) {
       issues.push({ path: `params[${i}].name`, message: `is sent as "${wire}", a request body key the wrapper sets itself; choose another name` });
     }
+    const earlier = sentBy.get(wire);
+    if (earlier !== undefined) {
+      issues.push({ path: `params[${i}].name`, message: `is sent as "${wire}", the key param "${earlier}" is sent as; rename one of them` });
+    } else sentBy.set(wire, p.name);
   });
   return issues;
 }

@@ -10,6 +10,8 @@ const HOSTILE_NAMES = [
   "constructor", "toString", "hasOwnProperty", "__proto__", "lc_namespace", "_call", "_llmType", "invocationParams", "callProvider",
   // look like secrets, collide with generated names, odd shapes
   "apiKey", "token", "password", "prompt", "stop", "signal", "params", "credentials", "fields", "rest", "$x", "_", "a1", "π", "x-y", "1a", "",
+  // one key on the wire once snake_cased, or one of Ollama's top-level keys
+  "topP", "top_p", "Model", "keepAlive", "keep_alive", "format", "think",
 ];
 
 const HOSTILE_TEXT = [
