@@ -132,6 +132,18 @@ describe("a write killed part-way", () => {
     expect(tree(target)).toMatchObject({ "src/a.ts": "a", "src/b.ts": "b" });
   });
 
+  it("leaves alone another target's journal whose staging folder only shares the name prefix", () => {
+    // Target "pre" and a folder named "pre.staging-1-x" beside it: the second's staging folders start
+    // with the first's prefix.
+    const other = join(dir, `pre.staging-${deadPid()}-x`);
+    const staging = join(dir, `.${other.split("/").pop()}.staging-${deadPid()}-QqQ111`);
+    mkdirSync(join(staging, "new/src"), { recursive: true });
+    writeFileSync(join(staging, "new/src/a.ts"), "a");
+    writeJournal(other, staging, [{ path: "src/a.ts", contents: "a" }]);
+    expect(recoverInterrupted(join(dir, "pre"))).toEqual([]);
+    expect(existsSync(join(staging, "new/src/a.ts"))).toBe(true);
+  });
+
   it("an in-process failure is undone the same way: nothing of the write is left", async () => {
     const target = join(dir, "failing");
     mkdirSync(join(target, "deep"), { recursive: true });

@@ -10,6 +10,8 @@ import { isRunning } from "../is-running.js";
 const JOURNAL = "moving.json";
 
 interface Journal {
+  /** The folder written into: another target's staging folder can share the name prefix (`a` and `a.staging-1-x`). */
+  target: string;
   /** The files in the order they are moved in, each with the hash of its new contents. */
   files: { path: string; sha256: string }[];
   /** Folders the move creates (deepest last); removed again on roll-back when they are empty. */
@@ -36,12 +38,17 @@ export function writeJournal(dir: string, staging: string, files: readonly { pat
     for (let d = dirname(join(dir, f.path)); d !== dir && !existsSync(d); d = dirname(d)) createdDirs.add(d);
   }
   const journal: Journal = {
+    target: dir,
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.contents) })),
     createdDirs: [...createdDirs].sort((a, b) => a.length - b.length).map((d) => relative(dir, d)),
   };
   writeFileSync(join(staging, `${JOURNAL}.tmp`), JSON.stringify(journal));
   // Renamed into place so a kill mid-write never leaves a journal that is half there.
   renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL));
+}
+
+function readJournal(staging: string): Journal {
+  return JSON.parse(readFileSync(join(staging, JOURNAL), "utf8")) as Journal;
 }
 
 /** The moves are all done: from here a kill leaves the new files, and the staging folder is only litter. */
@@ -69,8 +76,9 @@ export function interruptedWrites(dir: string): string[] {
  * is removed. Returns one line per interrupted write, for the user.
  */
 export function recoverInterrupted(dir: string): string[] {
-  return interruptedWrites(dir).map((staging) => {
+  return interruptedWrites(dir).flatMap((staging) => {
     const journalFile = join(staging, JOURNAL);
+    if (existsSync(journalFile) && readJournal(staging).target !== dir) return [];
     if (!existsSync(journalFile)) {
       // Killed before the first rename or after the last one: the target is as that run left it whole.
       rmSync(staging, { recursive: true, force: true });
@@ -96,7 +104,7 @@ export function recoverInterrupted(dir: string): string[] {
  * staging/new and staging/old says how far that was.
  */
 export function rollBack(dir: string, staging: string): { restored: number; removed: number; kept: string[] } {
-  const journal = JSON.parse(readFileSync(join(staging, JOURNAL), "utf8")) as Journal;
+  const journal = readJournal(staging);
   let restored = 0;
   let removed = 0;
   const kept: string[] = [];
