@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import isIdentifier from "is-identifier";
+import { isIdentifier } from "../validate/is-identifier.js";
 
 // Every value from a spec reaches emitted code through one of these helpers, never as a bare {{name}}:
 // test/templates.test.ts fails on any mustache that is not a helper call.

@@ -1,4 +1,4 @@
-import isIdentifier from "is-identifier";
+import { isIdentifier } from "./is-identifier.js";
 import { typeScriptReservedTypes } from "reserved-identifiers";
 import { specSchema, type Param, type Spec } from "../spec/schema.js";
 import { CALL_OPTION_KEYS, derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
