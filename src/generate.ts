@@ -2,7 +2,7 @@ import { addLicenseHeader, applyConfigToSpec, wrapperLayout } from "./config/app
 import { loadConfig, type LoadedConfig } from "./config/load-config.js";
 import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
-import { formatFiles } from "./render/format.js";
+import { formatFiles, formatSoon } from "./render/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
 import { TypecheckError } from "./validate/typecheck-error.js";
 import { validateSpec } from "./validate/validate-spec.js";
@@ -32,7 +32,8 @@ async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string)
  * SpecError for bad input and TypecheckError for emitted code that does not compile; returns the files.
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
-  const files = renderSpec(input, options);
+  // Prettier starts on each file as it is rendered; formatAndCheck takes the results up.
+  const files = renderSpec(input, options, formatSoon);
   try {
     return await formatAndCheck(files, options.config?.root);
   } catch (error) {
@@ -42,18 +43,20 @@ export async function generateFiles(input: unknown, options: GenerateOptions = {
 }
 
 /** Validates and renders: the files before prettier, with a repo's conventions applied (wrapper mode). */
-export function renderSpec(input: unknown, options: GenerateOptions = {}): GeneratedFile[] {
+export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile?: (file: GeneratedFile) => void): GeneratedFile[] {
   const { config } = options;
   // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
   const mode = options.mode ?? (config ? "wrapper" : "package");
   if (config && mode !== "wrapper") throw new Error('internal: a repo config applies only to mode "wrapper"');
   const spec = validateSpec(config ? applyConfigToSpec(input, config) : input, options.source);
+  const header = config?.licenseHeader;
   const rendered = renderFiles(spec, mode, options.templatesDir, {
     package: options,
     layout: config ? wrapperLayout(spec.name, config) : undefined,
     overrideDir: config?.templatesDir,
+    onFile: onFile && ((file) => onFile(addLicenseHeader([file], header)[0]!)),
   });
-  return addLicenseHeader(rendered, config?.licenseHeader);
+  return addLicenseHeader(rendered, header);
 }
 
 /**

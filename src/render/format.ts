@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { reduceForPrettier } from "./pieces/pieces.js";
+import { inWorker, type Result } from "./prettier-worker.js";
 import type { GeneratedFile } from "./render.js";
 
 // babel-ts gives the same output as the typescript parser here and loads in a third of the time.
@@ -9,7 +7,7 @@ const PARSERS: Record<string, string> = { ts: "babel-ts", json: "json", md: "mar
 // Prettier formats package.json the way npm writes it; the emitted `prettier --check` expects the same.
 const BY_NAME: Record<string, string> = { "package.json": "json-stringify" };
 // Same width as the emitted .prettierrc.json, so `npm run lint` in the emitted package passes as written.
-const PRINT_WIDTH = 100;
+export const PRINT_WIDTH = 100;
 
 /**
  * Prettier's output by parser and input, for this process: files that do not depend on the spec
@@ -19,108 +17,88 @@ const formattedBefore = new Map<string, string>();
 const REMEMBERED = 64;
 const key = (parser: string, contents: string) => `${parser}\0${contents}`;
 
+function parserOf(file: GeneratedFile): string | undefined {
+  return BY_NAME[file.path.split("/").pop() ?? ""] ?? PARSERS[file.path.split(".").pop() ?? ""];
+}
+
+/** Formats started and not yet finished, by key: formatSoon's, taken up by formatFiles. */
+const inFlight = new Map<string, Promise<Result>>();
+
+/** The result for `file`: remembered, in flight, or started now. */
+function formatting(file: GeneratedFile, parser: string, background: boolean): Promise<Result> {
+  const k = key(parser, file.contents);
+  const before = formattedBefore.get(k);
+  if (before !== undefined) return Promise.resolve({ contents: before });
+  let result = inFlight.get(k);
+  if (!result) {
+    // An override template's output is formatted whole: pieces are proven on our templates' output.
+    result = formatText(file.contents, parser, !file.override, background).finally(() => inFlight.delete(k));
+    inFlight.set(k, result);
+    result.then((r) => r.contents !== undefined && remember(k, r.contents), () => undefined);
+  }
+  return result;
+}
+
+function remember(k: string, contents: string): void {
+  if (formattedBefore.size >= REMEMBERED) formattedBefore.clear();
+  formattedBefore.set(k, contents);
+}
+
 /**
- * Runs prettier over every file it has a parser for. Prettier runs in a worker thread: it never yields
- * while it formats a file (40–150 ms each), and this thread meanwhile answers the type-check that runs
- * alongside (README, How it works). The worker, and prettier in it, load on first use. A `background`
- * call does not keep the process alive (prewarm.ts).
+ * Starts formatting one file now, for formatFiles to take up: the generator hands each file over as soon
+ * as it is rendered, so prettier works while the next one renders.
+ */
+export function formatSoon(file: GeneratedFile): void {
+  const parser = parserOf(file);
+  if (parser) formatting(file, parser, false).catch(() => undefined); // formatFiles reports it
+}
+
+/**
+ * Runs prettier over every file it has a parser for. Prettier runs in a worker thread (prettier-worker.ts),
+ * which loads on first use. A `background` call does not keep the process alive (prewarm.ts).
  */
 export async function formatFiles(files: readonly GeneratedFile[], background = false): Promise<GeneratedFile[]> {
-  const parsers = files.map((f) => BY_NAME[f.path.split("/").pop() ?? ""] ?? PARSERS[f.path.split(".").pop() ?? ""]);
-  /** This call's outputs (or prettier's error) by key: the memo may be cleared meanwhile. */
-  const known = new Map<string, Result>();
-  const jobs: Job[] = [];
-  files.forEach((f, i) => {
-    const parser = parsers[i];
-    if (!parser || known.has(key(parser, f.contents))) return;
-    const before = formattedBefore.get(key(parser, f.contents));
-    if (before !== undefined) known.set(key(parser, f.contents), { contents: before });
-    else jobs.push({ contents: f.contents, parser, printWidth: PRINT_WIDTH });
-  });
-  const results = jobs.length === 0 ? [] : await inWorker(jobs, background);
-  results.forEach((result, i) => {
-    const k = key(jobs[i]!.parser, jobs[i]!.contents);
-    known.set(k, result);
-    if (result.contents === undefined) return;
-    if (formattedBefore.size >= REMEMBERED) formattedBefore.clear();
-    formattedBefore.set(k, result.contents);
-  });
+  const parsers = files.map(parserOf);
+  const results = await Promise.all(files.map((f, i) => (parsers[i] ? formatting(f, parsers[i], background) : undefined)));
   return files.map((file, i) => {
-    const parser = parsers[i];
-    if (!parser) return file;
-    const result = known.get(key(parser, file.contents));
+    if (!parsers[i]) return file;
+    const result = results[i];
     if (result?.contents !== undefined) return { ...file, contents: result.contents };
     const what = file.override ? `override template ${file.override} produced ${file.path}, which` : `internal: generated ${file.path}`;
     throw new Error(`${what} does not parse: ${result?.error ?? "(no answer from prettier)"}`);
   });
 }
 
-interface Job {
-  contents: string;
-  parser: string;
-  printWidth: number;
-}
-/** Per job: the formatted text, or prettier's error message. */
-type Result = { contents: string; error?: undefined } | { contents?: undefined; error: string };
-
-// The worker's code, evaluated (a file would need building; tests run our sources): it loads prettier
-// at once and formats what it is sent, one message of files at a time. No `require` and no top-level
-// await: an eval'd worker is a CommonJS script, or a module under `node --input-type=module`.
-const WORKER = `
-(async () => {
-  const { parentPort, workerData } = await import("node:worker_threads");
-  const loading = import(workerData.prettier);
-  parentPort.on("message", async ({ id, jobs }) => {
-    const prettier = await loading;
-    const results = [];
-    for (const { contents, parser, printWidth } of jobs) {
-      try {
-        results.push({ contents: await prettier.format(contents, { parser, printWidth }) });
-      } catch (error) {
-        results.push({ error: String((error && error.message) || error) });
-      }
-    }
-    parentPort.postMessage({ id, results });
-  });
-})();
-`;
-
-let worker: Worker | undefined;
-let nextId = 0;
-const waiting = new Map<number, { resolve: (results: Result[]) => void; reject: (error: Error) => void; background: boolean }>();
-
-/** The worker keeps the process alive only while a call someone waits for is pending. */
-function refWhileWaited(w: Worker): void {
-  if ([...waiting.values()].some((job) => !job.background)) w.ref();
-  else w.unref();
+/**
+ * One file through prettier: by pieces where it can be split (src/render/pieces), so that only pieces not
+ * formatted before go through prettier; anything else, or a split whose output does not come back as
+ * expected, whole.
+ */
+async function formatText(contents: string, parser: string, byPieces: boolean, background: boolean): Promise<Result> {
+  const split = byPieces ? reduceForPrettier(contents, parser, PRINT_WIDTH) : undefined;
+  // Not `await` unless it must: the job then reaches the worker before the next file renders.
+  const reduced = split instanceof Promise ? await split : split;
+  if (reduced) {
+    const result = await inWorker({ contents: reduced.text, parser, printWidth: PRINT_WIDTH }, background);
+    const assembled = result.contents === undefined ? undefined : reduced.assemble(result.contents);
+    if (assembled !== undefined) return { contents: assembled };
+  }
+  return inWorker({ contents, parser, printWidth: PRINT_WIDTH }, background);
 }
 
-function formatter(): Worker {
-  if (worker) return worker;
-  const prettier = join(dirname(createRequire(import.meta.url).resolve("prettier/package.json")), "index.mjs");
-  const started = new Worker(WORKER, { eval: true, workerData: { prettier: pathToFileURL(prettier).href } });
-  const fail = (error: Error) => {
-    if (worker === started) worker = undefined;
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
-  };
-  started.on("message", ({ id, results }: { id: number; results: Result[] }) => {
-    waiting.get(id)?.resolve(results);
-    waiting.delete(id);
-    refWhileWaited(started);
-  });
-  started.on("error", fail);
-  started.on("exit", (code) => fail(new Error(`prettier's worker thread exited (code ${code})`)));
-  worker = started;
-  return started;
-}
-
-function inWorker(jobs: Job[], background: boolean): Promise<Result[]> {
-  const w = formatter();
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject, background });
-    refWhileWaited(w);
-    w.postMessage({ id, jobs });
-  });
+/**
+ * What each piece of a file formats to, found with nothing remembered; throws unless the pieces put
+ * together are exactly prettier's output for the whole file. For the seed (scripts/build-pieces.ts).
+ */
+export async function learnPieces(file: GeneratedFile): Promise<Map<string, string>> {
+  const learned = new Map<string, string>();
+  const parser = parserOf(file);
+  if (!parser) return learned;
+  const reduced = await reduceForPrettier(file.contents, parser, PRINT_WIDTH, { get: () => undefined, set: (k, f) => learned.set(k, f) });
+  if (!reduced) return learned;
+  const job = (text: string) => inWorker({ contents: text, parser, printWidth: PRINT_WIDTH }, false);
+  const [fenced, whole] = await Promise.all([job(reduced.text), job(file.contents)]);
+  const assembled = fenced.contents === undefined ? undefined : reduced.assemble(fenced.contents);
+  if (assembled === undefined || assembled !== whole.contents) throw new Error(`internal: formatting ${file.path} by pieces does not give prettier's output for the whole file`);
+  return learned;
 }

@@ -54,6 +54,8 @@ export interface RenderOptions {
   layout?: WrapperLayout;
   /** A repo's folder whose files replace ours by relative name, e.g. `wrapper/docs.md.hbs`. */
   overrideDir?: string;
+  /** Called with each file as soon as it is rendered, before the next one is (prettier starts on it). */
+  onFile?: (file: GeneratedFile) => void;
 }
 
 type TemplateContext = RenderContext & PackageContext;
@@ -124,7 +126,9 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
     const path = options.layout?.paths[t.template] ?? t.output(ctx);
     try {
       const contents = useOverride ? compile(override, engine, false)(ctx) : compile(join(dir, t.template), ours, true)(ctx);
-      return useOverride ? { path, contents, override } : { path, contents };
+      const file = useOverride ? { path, contents, override } : { path, contents };
+      options.onFile?.(file);
+      return file;
     } catch (error) {
       const what = useOverride ? `override template ${override}` : `internal: template ${t.template}`;
       throw new Error(`${what} failed to render: ${(error as Error).message}`, { cause: error });

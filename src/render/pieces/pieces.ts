@@ -1,0 +1,65 @@
+// Which files go through prettier by pieces (reduce.ts), split how, and what is remembered: the seed
+// built with the package (seed.ts).
+import { randomBytes } from "node:crypto";
+import { loadSeed } from "./seed.js";
+import { MARKDOWN_MARKERS, reduce, TS_MARKERS, type PieceMemo, type Reduced } from "./reduce.js";
+import { splitMarkdown } from "./split-markdown.js";
+import { splitTs, type ParseTs } from "./split-ts.js";
+
+let seed: ReadonlyMap<string, string> | undefined;
+let seedWidth = 0;
+
+/**
+ * The seed's pieces, read on first use. A run learns nothing more: the pieces not in the seed are those
+ * that depend on the spec, which recur only with the same spec, and formatFiles remembers whole files.
+ * Fencing them to learn them would cost prettier two statements each.
+ */
+function seedMemo(printWidth: number): PieceMemo {
+  if (seedWidth !== printWidth) [seed, seedWidth] = [undefined, printWidth];
+  return { get: (k) => (seed ??= loadSeed(printWidth)).get(k), set: () => undefined };
+}
+
+// Marks the placeholders and fences in the text prettier is given; random, so no spec contains it, and
+// letters and digits only, so that Markdown prints it as it is.
+const TAG = `ccl${randomBytes(6).toString("hex")}z`;
+
+let loadingParser: Promise<ParseTs> | undefined;
+/** Set once loaded: the split then runs at once, and the reduced text reaches prettier without a wait. */
+let parseTs: ParseTs | undefined;
+
+/** Prettier's babel-ts parser, on this thread: the split needs node positions only. */
+function loadTsParser(): Promise<ParseTs> {
+  loadingParser ??= import("prettier/plugins/babel").then(({ parsers }) => {
+    const parser = parsers["babel-ts"];
+    // The options are prettier's own; babel-ts reads none that changes positions.
+    parseTs = (text) => parser.parse(text, {} as Parameters<typeof parser.parse>[1]) as ReturnType<ParseTs>;
+    return parseTs;
+  });
+  return loadingParser;
+}
+
+/**
+ * The reduced text of `contents` for prettier `parser`, with the seed's pieces as placeholders (or, to
+ * build the seed, every piece fenced so that it is learnt into `learnInto`), or undefined when the file
+ * is not split: another parser, a layout we do not split, or TypeScript that does not parse (prettier,
+ * given the whole file, then says where).
+ */
+export function reduceForPrettier(contents: string, parser: string, printWidth: number, learnInto?: PieceMemo): Reduced | undefined | Promise<Reduced | undefined> {
+  const memo = learnInto ?? seedMemo(printWidth);
+  const learn = learnInto !== undefined;
+  if (contents.includes(TAG)) return undefined;
+  if (parser === "markdown") {
+    const pieces = splitMarkdown(contents);
+    return pieces && reduce(contents, pieces, memo, TAG, MARKDOWN_MARKERS, learn);
+  }
+  if (parser !== "babel-ts") return undefined;
+  const splitWith = (parse: ParseTs) => {
+    try {
+      const pieces = splitTs(contents, parse);
+      return pieces && reduce(contents, pieces, memo, TAG, TS_MARKERS, learn);
+    } catch {
+      return undefined;
+    }
+  };
+  return parseTs ? splitWith(parseTs) : loadTsParser().then(splitWith);
+}
