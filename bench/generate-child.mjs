@@ -1,48 +1,30 @@
-// One cold process: loads the built generator, generates the example (cold), then another spec and the
-// example again (warm, same process), then a third spec phase by phase (warm) to show where warm time
-// goes, and a fourth with prettier and the check one after the other (what each costs alone). Prints the
-// timings as JSON for bench/generate.ts.
+// One cold process: loads the built generator and generates the example (cold), then, warm in the same
+// process, another spec as large (ollama: another transport, so other templates), a small one, a third
+// large one and the example again; then a fifth spec phase by phase (render, prettier alone, the check
+// alone) to show where warm time goes. Prints the timings as JSON for bench/generate.ts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-const [exampleFile, secondFile, thirdFile, fourthFile, outFile] = process.argv.slice(2);
-const read = (f) => JSON.parse(readFileSync(f, "utf8"));
-const t0 = performance.now();
+const [dir, outFile] = process.argv.slice(2);
+const read = (name) => JSON.parse(readFileSync(`${dir}/${name}.json`, "utf8"));
+const time = async (run) => {
+  const t = performance.now();
+  const result = await run();
+  return [performance.now() - t, result];
+};
 const { generateFiles } = await import("../dist/src/generate.js");
-const files = await generateFiles(read(exampleFile));
-const cold = performance.now() - t0;
-let t = performance.now();
-await generateFiles(read(secondFile));
-const warmOther = performance.now() - t;
-t = performance.now();
-await generateFiles(read(exampleFile));
-const warmSame = performance.now() - t;
+const [cold, files] = await time(async () => generateFiles(read("acme")));
+const warm = {};
+for (const name of ["ollama", "minimal", "openai-compatible", "acme"]) [warm[name]] = await time(() => generateFiles(read(name)));
 
-// The same pipeline as generateFiles, step by step.
+// The same pipeline as generateFiles, one step after the other.
 const { validateSpec } = await import("../dist/src/validate/validate-spec.js");
 const { renderFiles } = await import("../dist/src/render/render.js");
 const { formatFiles } = await import("../dist/src/render/format.js");
-const { typecheckFiles, typecheckWhileFormatting } = await import("../dist/src/validate/typecheck.js");
-const phases = {};
-const lap = (name) => {
-  const now = performance.now();
-  phases[name] = now - t;
-  t = now;
-};
-t = performance.now();
-const spec = validateSpec(read(thirdFile));
-lap("validate");
-const rendered = renderFiles(spec, "package");
-lap("render");
-await typecheckWhileFormatting(rendered, formatFiles);
-lap("format + check, overlapped");
-// Each alone, on a spec not formatted before (prettier's output is remembered within a process).
-const fourth = renderFiles(validateSpec(read(fourthFile)), "package");
-t = performance.now();
-const formatted = await formatFiles(fourth);
-lap("(a fourth spec) format alone");
-await typecheckFiles(formatted);
-lap("(a fourth spec) check alone");
+const { typecheckFiles } = await import("../dist/src/validate/typecheck.js");
+const [render, rendered] = await time(async () => renderFiles(validateSpec(read("http-json")), "package"));
+const [format, formatted] = await time(() => formatFiles(rendered));
+const [check] = await time(() => typecheckFiles(formatted));
 
 if (outFile) writeFileSync(outFile, JSON.stringify(files));
-console.log(JSON.stringify({ cold, warmOther, warmSame, phases }));
+console.log(JSON.stringify({ cold, warm, phases: { render, format, check } }));

@@ -24,5 +24,5 @@ export function medianOf(run: (i: number) => number): number {
 }
 
 export function row(label: string, ms: number, note = ""): void {
-  console.log(`${label.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms  ${note}`);
+  console.log(`${label.padEnd(78)} ${ms.toFixed(0).padStart(6)} ms  ${note}`);
 }
