@@ -6,12 +6,12 @@
 // sits, at the same indentation; test/pieces.test.ts holds the result to prettier's own output for the
 // whole file, for every spec shape we emit and for random and hostile specs.
 //
-// How: each remembered piece is replaced by a one-line placeholder, every other piece is fenced by two
-// marker lines, and prettier formats that reduced text once. Its output is put together again:
-// placeholders become the remembered text, and what lies between two markers is a piece as prettier
-// formatted it, remembered for the next file. In TypeScript the markers are statements (`ccl…p3;`), not
-// comments, so prettier keeps each on a line of its own and keeps the blank lines around it as it keeps
-// those around the piece it stands for; in Markdown they are paragraphs.
+// How: each remembered piece is replaced by a one-line placeholder, and prettier formats that reduced
+// text once; in its output the placeholders become the remembered text. To learn pieces (the seed, built
+// with the package: seed.ts), every piece is instead fenced by two marker lines, and what prettier prints
+// between them is that piece formatted. In TypeScript placeholders and markers are statements
+// (`ccl…p3;`), not comments, so prettier keeps each on a line of its own and keeps the blank lines around
+// it as it keeps those around the piece it stands for; in Markdown they are paragraphs.
 
 export interface Piece {
   /** Offset of the piece's first character (its leading comments included). */
