@@ -12,7 +12,7 @@ import type { SpecInput } from "../../spec/schema.js";
 export interface PieceSeed {
   prettier: string;
   printWidth: number;
-  /** Piece key (pieces.ts keyOf) → formatted text. */
+  /** Piece key (reduce.ts keyOf) → formatted text. */
   pieces: Record<string, string>;
 }
 
