@@ -10,11 +10,13 @@ import { formatFiles, PRINT_WIDTH } from "../src/render/format.js";
 import { reduceForPrettier } from "../src/render/pieces/pieces.js";
 import { keyOf, MARKDOWN_MARKERS, reduce, TS_MARKERS, type PieceMemo } from "../src/render/pieces/reduce.js";
 import { loadSeed, prettierVersion, seedPath } from "../src/render/pieces/seed.js";
-import { splitMarkdown } from "../src/render/pieces/split-markdown.js";
+import { fenced, splitMarkdown, tsFences } from "../src/render/pieces/split-markdown.js";
 import { SpecError } from "../src/validate/spec-error.js";
 import type { GeneratedFile } from "../src/render/render.js";
 import { anySpec } from "./support/arbitraries.js";
-import { REPO } from "./support/paths.js";
+import { recordImports, runCli } from "./support/cli.js";
+import { readTree } from "./support/files.js";
+import { REPO, repoTempDir } from "./support/paths.js";
 import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
 
 // Formatting by pieces (src/render/pieces) must give exactly what prettier gives for the whole file, or
@@ -28,7 +30,10 @@ const whole = (text: string, parser: string) => prettier.format(text, { parser, 
 
 /** Prettier's output for `file` by pieces with `memo` (learning into it), or undefined if it was not split. */
 async function byPieces(file: GeneratedFile, parser: string, learnInto?: PieceMemo): Promise<string | undefined> {
-  const reduced = await reduceForPrettier(file.contents, parser, PRINT_WIDTH, learnInto);
+  // A Markdown file's TypeScript fences are formatted as TypeScript first, as formatFiles does.
+  const fences = parser === "markdown" ? tsFences(file.contents) : [];
+  const known = new Map(await Promise.all(fences.map(async (f) => [f.key, fenced(f, await whole(f.code, "babel-ts"))] as const)));
+  const reduced = await reduceForPrettier(file.contents, parser, PRINT_WIDTH, learnInto, known);
   if (!reduced) return undefined;
   const assembled = reduced.assemble(await whole(reduced.text, parser));
   // Our own templates' output always comes back together: a fallback to the whole file would hide a
@@ -88,8 +93,7 @@ describe("formatting by pieces gives prettier's output for the whole file", () =
     expect(valid).toBeGreaterThan(10);
   });
 
-  it("formatFiles, which uses them, gives the same files as prettier whole", async () => {
-    const files = renderSpec(exampleSpecs().find((e) => e.file === "openai-compatible.json")!.spec);
+  it.each(cases)("formatFiles, which uses them, gives the same files as prettier whole: %s", async (_name, files) => {
     const formatted = await formatFiles(files);
     for (const [i, file] of files.entries()) {
       const parser = parserOf(file);
@@ -157,6 +161,29 @@ describe("the split", () => {
     expect(reduced.assemble(reduced.text.replace("cclze1;\n", ""))).toBeUndefined();
   });
 
+  it("formats TypeScript fences of three backticks and a bare language as TypeScript, and no other block", () => {
+    const blocks = [
+      "```typescript\nconst a   = 1\n```",
+      "```ts\nf( )\n```",
+      "```ts title\nf( )\n```", // meta after the language
+      "````ts\nf( )\n````", // four backticks
+      "```ts\nconst s = `\n```\n`;\n```", // a fence inside: prettier would use more backticks
+      "```js\nf( )\n```",
+      "```ts\n\n```", // no code
+    ];
+    const text = `${blocks.join("\n\n")}\n`;
+    expect(tsFences(text).map((f) => [f.lang, f.code])).toEqual([["typescript", "const a   = 1"], ["ts", "f( )"]]);
+    expect(fenced(tsFences(text)[0]!, "const a = 1;\n")).toBe("```typescript\nconst a = 1;\n```");
+  });
+
+  it("leaves a TypeScript fence that does not parse to prettier, which prints it as it is", async () => {
+    const files: GeneratedFile[] = [{ path: "docs/x.md", contents: "# X\n\n```ts\nconst = ;\n```\n\n```ts\nconst a   = 1\n```\n" }];
+    const [formatted] = await formatFiles(files);
+    expect(formatted!.contents).toBe(await whole(files[0]!.contents, "markdown"));
+    expect(formatted!.contents).toContain("const = ;\n");
+    expect(formatted!.contents).toContain("const a = 1;\n");
+  });
+
   it("takes Markdown fences apart with the blank lines they added", () => {
     const text = "# A\n\nSome text.\n";
     const reduced = reduce(text, splitMarkdown(text)!, noMemo, "cclz", MARKDOWN_MARKERS, true);
@@ -197,5 +224,24 @@ describe("the seed built with the package", () => {
     expect(loadSeed(PRINT_WIDTH + 1, file).size).toBe(0);
     writeFileSync(file, "{ not json");
     expect(loadSeed(PRINT_WIDTH, file).size).toBe(0);
+  });
+});
+
+describe("without oxc-parser (no native binary for this platform), which the split parses with", () => {
+  const dir = repoTempDir("no-oxc");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("the CLI formats every file whole, and writes the same files", () => {
+    const spec = ["--spec", join(REPO, "examples/ollama.json")];
+    const seen = recordImports(join(dir, "with.txt"));
+    const normal = runCli([...spec, join(dir, "with")], dir, seen.env, seen.nodeArgs);
+    const unseen = recordImports(join(dir, "without.txt"));
+    const hide = ["--import", join(REPO, "test/support/hide-native.mjs")];
+    const hidden = runCli([...spec, join(dir, "without")], dir, { ...unseen.env, HIDE_MODULES: "oxc-parser" }, [...hide, ...unseen.nodeArgs]);
+    expect([normal.status, normal.stderr, hidden.status, hidden.stderr]).toEqual([0, "", 0, ""]);
+    const oxc = (urls: string[]) => urls.some((url) => url.includes("/node_modules/oxc-parser/"));
+    expect(oxc(seen.read())).toBe(true);
+    expect(oxc(unseen.read())).toBe(false);
+    expect(readTree(join(dir, "without"))).toEqual(readTree(join(dir, "with")));
   });
 });

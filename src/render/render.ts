@@ -6,6 +6,7 @@ import { packageContext, type PackageContext, type PackageOptions } from "../pac
 import { packageRoot } from "../paths.js";
 import { buildContext, type RenderContext } from "./context.js";
 import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
+import { precompiled } from "./precompiled.js";
 
 /** One file of the output: its path relative to the target folder, and its text. */
 export interface GeneratedFile {
@@ -65,14 +66,24 @@ const compiled = new Map<string, Compiled>();
 /** One Handlebars per templates folder: each has its own partials (tests render a broken copy). */
 const engines = new Map<string, Engine>();
 
+/**
+ * Template `name` (a path under `dir`) of one of our template folders: precompiled when `dir` is the
+ * package's own and the build compiled this very text (precompiled.ts), else compiled on first use.
+ */
+function ourTemplate(engine: Engine, dir: string, name: string): Compiled {
+  const source = readFileSync(join(dir, name), "utf8");
+  const spec = dir === templatesDir() ? precompiled(name, source) : undefined;
+  return (spec ? engine.template(spec) : engine.compile(source, COMPILE_OPTIONS)) as Compiled;
+}
+
 /** Registers every file under `<dir>/partials` by its path without `.hbs`, e.g. `class/http-provider`. */
 function registerPartials(engine: Engine, dir: string): void {
   const partials = join(dir, "partials");
   if (!existsSync(partials)) return;
   for (const file of readdirSync(partials, { recursive: true, encoding: "utf8" })) {
     if (!file.endsWith(".hbs")) continue;
-    const name = file.slice(0, -".hbs".length).split(sep).join("/");
-    engine.registerPartial(name, engine.compile(readFileSync(join(partials, file), "utf8"), COMPILE_OPTIONS));
+    const name = file.split(sep).join("/");
+    engine.registerPartial(name.slice(0, -".hbs".length), ourTemplate(engine, dir, `partials/${name}`));
   }
 }
 
@@ -103,14 +114,19 @@ function overrideHandlebars(dir: string, overrideDir: string): Engine {
   return own;
 }
 
-function compile(file: string, engine: Engine, cache: boolean): Compiled {
-  // Overrides are compiled afresh each time: a repo's templates are edited between runs of one process.
-  let fn = cache ? compiled.get(file) : undefined;
+function ours(engine: Engine, dir: string, name: string): Compiled {
+  const file = join(dir, name);
+  let fn = compiled.get(file);
   if (!fn) {
-    fn = engine.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
-    if (cache) compiled.set(file, fn);
+    fn = ourTemplate(engine, dir, name);
+    compiled.set(file, fn);
   }
   return fn;
+}
+
+/** Overrides are compiled afresh each time: a repo's templates are edited between runs of one process. */
+function compileOverride(file: string, engine: Engine): Compiled {
+  return engine.compile(readFileSync(file, "utf8"), COMPILE_OPTIONS) as Compiled;
 }
 
 /** Renders a validated spec to unformatted files. `dir` lets tests render a deliberately broken template set. */
@@ -118,14 +134,14 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
   const base = buildContext(spec);
   const layout = options.layout ? { fileBase: options.layout.fileBase, classImport: options.layout.classImport } : {};
   const ctx: TemplateContext = { ...base, ...layout, ...packageContext(base.fileBase, options.package) };
-  const ours = engineFor(dir);
-  const engine = options.overrideDir ? overrideHandlebars(dir, options.overrideDir) : ours;
+  const own = engineFor(dir);
+  const engine = options.overrideDir ? overrideHandlebars(dir, options.overrideDir) : own;
   return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
     const override = options.overrideDir ? join(options.overrideDir, t.template) : undefined;
     const useOverride = override !== undefined && existsSync(override);
     const path = options.layout?.paths[t.template] ?? t.output(ctx);
     try {
-      const contents = useOverride ? compile(override, engine, false)(ctx) : compile(join(dir, t.template), ours, true)(ctx);
+      const contents = useOverride ? compileOverride(override, engine)(ctx) : ours(own, dir, t.template)(ctx);
       const file = useOverride ? { path, contents, override } : { path, contents };
       options.onFile?.(file);
       return file;

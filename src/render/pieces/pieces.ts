@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { loadSeed } from "./seed.js";
 import { MARKDOWN_MARKERS, reduce, TS_MARKERS, type PieceMemo, type Reduced } from "./reduce.js";
 import { splitMarkdown } from "./split-markdown.js";
-import { splitTs, type ParseTs } from "./split-ts.js";
+import { splitTs, type AstNode, type ParseTs } from "./split-ts.js";
 
 let seed: ReadonlyMap<string, string> | undefined;
 let seedWidth = 0;
@@ -23,18 +23,30 @@ function seedMemo(printWidth: number): PieceMemo {
 // letters and digits only, so that Markdown prints it as it is.
 const TAG = `ccl${randomBytes(6).toString("hex")}z`;
 
-let loadingParser: Promise<ParseTs> | undefined;
+let loadingParser: Promise<ParseTs | undefined> | undefined;
 /** Set once loaded: the split then runs at once, and the reduced text reaches prettier without a wait. */
 let parseTs: ParseTs | undefined;
+let noParser = false;
 
-/** Prettier's babel-ts parser, on this thread: the split needs node positions only. */
-function loadTsParser(): Promise<ParseTs> {
-  loadingParser ??= import("prettier/plugins/babel").then(({ parsers }) => {
-    const parser = parsers["babel-ts"];
-    // The options are prettier's own; babel-ts reads none that changes positions.
-    parseTs = (text) => parser.parse(text, {} as Parameters<typeof parser.parse>[1]) as ReturnType<ParseTs>;
-    return parseTs;
-  });
+/**
+ * oxc-parser, on this thread: the split needs node offsets only, and it gives them in a tenth of the time
+ * prettier's own babel-ts parser takes (~2 vs 15-30 ms for a large spec's files, README Performance).
+ * Its native binary is an optional dependency: without one for this platform, files are formatted whole.
+ */
+function loadTsParser(): Promise<ParseTs | undefined> {
+  loadingParser ??= import("oxc-parser").then(
+    ({ parseSync }) => {
+      parseTs = (text) => {
+        const { program, errors } = parseSync("emitted.ts", text, { lang: "ts", sourceType: "module" });
+        return errors.length > 0 ? undefined : (program as unknown as AstNode);
+      };
+      return parseTs;
+    },
+    () => {
+      noParser = true;
+      return undefined;
+    },
+  );
   return loadingParser;
 }
 
@@ -42,18 +54,27 @@ function loadTsParser(): Promise<ParseTs> {
  * The reduced text of `contents` for prettier `parser`, with the seed's pieces as placeholders (or, to
  * build the seed, every piece fenced so that it is learnt into `learnInto`), or undefined when the file
  * is not split: another parser, a layout we do not split, or TypeScript that does not parse (prettier,
- * given the whole file, then says where).
+ * given the whole file, then says where). `known`: pieces the caller has formatted already, by key (a
+ * Markdown file's TypeScript fences: tsFences in split-markdown.ts).
  */
-export function reduceForPrettier(contents: string, parser: string, printWidth: number, learnInto?: PieceMemo): Reduced | undefined | Promise<Reduced | undefined> {
-  const memo = learnInto ?? seedMemo(printWidth);
+export function reduceForPrettier(
+  contents: string,
+  parser: string,
+  printWidth: number,
+  learnInto?: PieceMemo,
+  known?: ReadonlyMap<string, string>,
+): Reduced | undefined | Promise<Reduced | undefined> {
+  const base = learnInto ?? seedMemo(printWidth);
+  const memo: PieceMemo = known ? { get: (k) => known.get(k) ?? base.get(k), set: (k, f) => base.set(k, f) } : base;
   const learn = learnInto !== undefined;
   if (contents.includes(TAG)) return undefined;
   if (parser === "markdown") {
     const pieces = splitMarkdown(contents);
     return pieces && reduce(contents, pieces, memo, TAG, MARKDOWN_MARKERS, learn);
   }
-  if (parser !== "babel-ts") return undefined;
-  const splitWith = (parse: ParseTs) => {
+  if (parser !== "babel-ts" || noParser) return undefined;
+  const splitWith = (parse: ParseTs | undefined) => {
+    if (!parse) return undefined;
     try {
       const pieces = splitTs(contents, parse);
       return pieces && reduce(contents, pieces, memo, TAG, TS_MARKERS, learn);

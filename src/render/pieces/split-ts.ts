@@ -5,20 +5,23 @@
 // or with a comment of its own after the last entry, stays whole.
 import { keyOf, type Piece } from "./reduce.js";
 
-/** The few fields of Babel's AST (as prettier's babel-ts parser returns it) that the split reads. */
-interface AstNode {
+/** The few fields of an ESTree AST (as oxc-parser returns it, offsets in UTF-16 units) that the split reads. */
+export interface AstNode {
   type: string;
   start: number;
   end: number;
-  body?: AstNode | AstNode[];
+  body?: AstNode | AstNode[] | null;
   declaration?: AstNode | null;
   expression?: AstNode;
   arguments?: AstNode[];
-  directives?: unknown[];
+  /** A method's function. */
+  value?: AstNode | null;
+  /** Set on a directive prologue entry (`"use strict";`). */
+  directive?: string | null;
 }
 
-/** Parses TypeScript the way prettier's babel-ts parser does; throws on a syntax error. */
-export type ParseTs = (text: string) => { program: AstNode };
+/** Parses TypeScript to ESTree; undefined when the text does not parse. */
+export type ParseTs = (text: string) => AstNode | undefined;
 
 /** Statement lists deeper than this stay whole: their entries are small, and splitting costs a parse walk. */
 const MAX_DEPTH = 4;
@@ -104,7 +107,8 @@ function innerList(text: string, entry: AstNode, depth: number): Piece[] | undef
     return listIn(text, declared.body, "class", depth);
   }
   // A function or method: the statements of its body.
-  if (/^(FunctionDeclaration|ClassMethod|ClassPrivateMethod)$/.test(declared.type)) return blockIn(text, declared.body, depth);
+  if (declared.type === "FunctionDeclaration") return blockIn(text, declared.body, depth);
+  if (declared.type === "MethodDefinition" && declared.value?.type === "FunctionExpression") return blockIn(text, declared.value.body, depth);
   // A call whose last argument is a callback, as `describe("…", () => { … })`: the callback's body.
   const call = declared.type === "ExpressionStatement" ? declared.expression : undefined;
   const callback = call?.type === "CallExpression" ? call.arguments?.at(-1) : undefined;
@@ -112,19 +116,23 @@ function innerList(text: string, entry: AstNode, depth: number): Piece[] | undef
   return undefined;
 }
 
-function blockIn(text: string, block: AstNode | AstNode[] | undefined, depth: number): Piece[] | undefined {
-  if (!block || Array.isArray(block) || block.type !== "BlockStatement" || (block.directives?.length ?? 0) > 0) return undefined;
+/** A directive prologue changes how what follows parses: such a list stays whole. */
+const hasDirective = (entries: AstNode[]) => entries.some((e) => typeof e.directive === "string");
+
+function blockIn(text: string, block: AstNode | AstNode[] | null | undefined, depth: number): Piece[] | undefined {
+  if (!block || Array.isArray(block) || block.type !== "BlockStatement") return undefined;
   return listIn(text, block, "block", depth);
 }
 
 function listIn(text: string, container: AstNode, kind: string, depth: number): Piece[] | undefined {
-  if (!Array.isArray(container.body) || text[container.start] !== "{" || text[container.end - 1] !== "}") return undefined;
+  if (!Array.isArray(container.body) || hasDirective(container.body)) return undefined;
+  if (text[container.start] !== "{" || text[container.end - 1] !== "}") return undefined;
   return splitList(text, container.body, container.start + 1, container.end - 1, kind, depth);
 }
 
 /** The top-level pieces of a parsed file, or undefined when its layout is not one we split. */
 export function splitTs(text: string, parse: ParseTs): Piece[] | undefined {
-  const { program } = parse(text);
-  if (!Array.isArray(program.body) || (program.directives?.length ?? 0) > 0) return undefined;
+  const program = parse(text);
+  if (!program || !Array.isArray(program.body) || hasDirective(program.body)) return undefined;
   return splitList(text, program.body, 0, text.length, "program", 0);
 }
