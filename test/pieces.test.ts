@@ -149,6 +149,15 @@ describe("the split", () => {
     expect(reduced?.assemble(await whole(reduced.text, "babel-ts"))).toBeUndefined();
   });
 
+  it("gives a run of remembered neighbours one placeholder, with the blank lines prettier keeps between them", () => {
+    const text = "a();\n\n\nb();\nc();\nd();\n";
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, key: keyOf("program", 0, s) });
+    const memo: PieceMemo = { get: (k) => (k === keyOf("program", 0, "d();") ? undefined : k.split("\0")[1]), set: () => undefined };
+    const reduced = reduce(text, ["a();", "b();", "c();", "d();"].map(at), memo, "cclz", TS_MARKERS, false);
+    expect(reduced.text).toBe("cclzp0;\nd();\n");
+    expect(reduced.assemble(reduced.text)).toBe("a();\n\nb();\nc();\nd();\n");
+  });
+
   it("gives up when prettier's output lost a marker", () => {
     const text = "a();\n\nb();\n";
     const pieces = [

@@ -45,18 +45,24 @@ export interface MarkerSyntax {
   gap: string;
   /** Matches a marker line of prettier's output: indentation, p/s/e, id. */
   pattern(tag: string): RegExp;
+  /** What prettier prints between two neighbouring pieces, from the blank space between them in the input. */
+  between(space: string): string;
 }
 
 export const TS_MARKERS: MarkerSyntax = {
   line: (tag, what, id) => `${tag}${what}${id};`,
   gap: "\n",
   pattern: (tag) => new RegExp(`^( *)${tag}([pse])(\\d+);$`),
+  // Statements and class members keep one blank line between them if the input had any.
+  between: (space) => (/\n[ \t]*\n/.test(space) ? "\n\n" : "\n"),
 };
 
 export const MARKDOWN_MARKERS: MarkerSyntax = {
   line: (tag, what, id) => `${tag}${what}${id}`,
   gap: "\n\n",
   pattern: (tag) => new RegExp(`^()${tag}([pse])(\\d+)$`),
+  // Top-level blocks: always one blank line.
+  between: () => "\n\n",
 };
 
 /** Reduced text for prettier, and how to put prettier's output of it back together. */
@@ -80,10 +86,19 @@ export function reduce(text: string, pieces: Piece[], memo: PieceMemo, tag: stri
   let out = "";
   let cursor = 0;
   const emit = (list: Piece[]) => {
-    for (const piece of list) {
+    for (let i = 0; i < list.length; i++) {
+      const piece = list[i]!;
       out += text.slice(cursor, piece.start);
-      const id = all.push({ key: piece.key, known: memo.get(piece.key) }) - 1;
-      if (all[id]!.known !== undefined) {
+      let known = memo.get(piece.key);
+      let end = piece.end;
+      // A run of remembered neighbours gets one placeholder: prettier formats one statement, not ten.
+      for (let next: string | undefined; known !== undefined && i + 1 < list.length; ) {
+        if ((next = memo.get(list[i + 1]!.key)) === undefined) break;
+        known += syntax.between(text.slice(end, list[i + 1]!.start)) + next;
+        end = list[++i]!.end;
+      }
+      const id = all.push({ key: piece.key, known }) - 1;
+      if (known !== undefined) {
         out += syntax.line(tag, "p", id);
       } else if (!learn) {
         // Left as it is: its entries may still be remembered.
@@ -98,7 +113,7 @@ export function reduce(text: string, pieces: Piece[], memo: PieceMemo, tag: stri
         if (piece.inner) emit(piece.inner);
         out += text.slice(cursor, piece.end) + syntax.gap + syntax.line(tag, "e", id);
       }
-      cursor = piece.end;
+      cursor = end;
     }
   };
   emit(pieces);
