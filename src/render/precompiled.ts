@@ -41,6 +41,7 @@ function load(): PrecompiledFile["templates"] {
 
 /** The precompiled spec of our template `name` (a path under templates/), if made from exactly `source`. */
 export function precompiled(name: string, source: string): TemplateSpec | undefined {
-  const entry = Object.hasOwn(load(), name) ? load()[name] : undefined;
+  const table = load();
+  const entry = Object.hasOwn(table, name) ? table[name] : undefined;
   return entry?.source === source ? entry.spec : undefined;
 }

@@ -23,17 +23,19 @@ function seedMemo(printWidth: number): PieceMemo {
 // letters and digits only, so that Markdown prints it as it is.
 const TAG = `ccl${randomBytes(6).toString("hex")}z`;
 
-let loadingParser: Promise<ParseTs | undefined> | undefined;
-/** Set once loaded: the split then runs at once, and the reduced text reaches prettier without a wait. */
-let parseTs: ParseTs | undefined;
-let noParser = false;
+let loadingParser: Promise<ParseTs | null> | undefined;
+/**
+ * Set once loaded: the split then runs at once, and the reduced text reaches prettier without a wait;
+ * null when oxc-parser cannot load.
+ */
+let parseTs: ParseTs | null | undefined;
 
 /**
  * oxc-parser, on this thread: the split needs node offsets only, and it gives them in a tenth of the time
  * prettier's own babel-ts parser takes (~2 vs 15-30 ms for a large spec's files, README Performance).
  * Its native binary is an optional dependency: without one for this platform, files are formatted whole.
  */
-function loadTsParser(): Promise<ParseTs | undefined> {
+function loadTsParser(): Promise<ParseTs | null> {
   loadingParser ??= import("oxc-parser").then(
     ({ parseSync }) => {
       parseTs = (text) => {
@@ -42,10 +44,7 @@ function loadTsParser(): Promise<ParseTs | undefined> {
       };
       return parseTs;
     },
-    () => {
-      noParser = true;
-      return undefined;
-    },
+    () => (parseTs = null),
   );
   return loadingParser;
 }
@@ -72,8 +71,8 @@ export function reduceForPrettier(
     const pieces = splitMarkdown(contents);
     return pieces && reduce(contents, pieces, memo, TAG, MARKDOWN_MARKERS, learn);
   }
-  if (parser !== "babel-ts" || noParser) return undefined;
-  const splitWith = (parse: ParseTs | undefined) => {
+  if (parser !== "babel-ts" || parseTs === null) return undefined;
+  const splitWith = (parse: ParseTs | null) => {
     if (!parse) return undefined;
     try {
       const pieces = splitTs(contents, parse);
