@@ -1,18 +1,16 @@
 // Writes dist/precompiled-templates.cjs (src/render/precompiled.ts): every template and partial under
 // templates/, precompiled with the options renderFiles compiles with. Run by `npm run build` after tsc,
 // from the built helpers, so both compile alike. Its one line goes to stderr (`npm pack --json`).
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { COMPILE_OPTIONS } from "../dist/src/render/helpers.js";
+import { templateFiles } from "../dist/src/render/render.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const templates = join(root, "templates");
-const entries = readdirSync(templates, { recursive: true, encoding: "utf8" })
-  .filter((file) => file.endsWith(".hbs"))
-  .map((file) => file.split(sep).join("/"))
-  .sort();
+const entries = templateFiles(templates);
 const body = entries.map((name) => {
   const source = readFileSync(join(templates, name), "utf8");
   const spec = Handlebars.precompile(source, COMPILE_OPTIONS);

@@ -1,8 +1,8 @@
-import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join, sep } from "node:path";
+import { cpSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { precompiled } from "../src/render/precompiled.js";
-import { renderFiles } from "../src/render/render.js";
+import { renderFiles, templateFiles } from "../src/render/render.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
 import { REPO, repoTempDir } from "./support/paths.js";
 import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
@@ -11,9 +11,7 @@ import { exampleSpecs, VARIED_SPECS } from "./support/specs.js";
 // only for the exact text they were compiled from; anything else is compiled at run time.
 
 const templates = join(REPO, "templates");
-const names = readdirSync(templates, { recursive: true, encoding: "utf8" })
-  .filter((f) => f.endsWith(".hbs"))
-  .map((f) => f.split(sep).join("/"));
+const names = templateFiles(templates);
 
 describe("precompiled templates", () => {
   const copy = repoTempDir("templates-copy");

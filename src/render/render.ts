@@ -76,13 +76,18 @@ function ourTemplate(engine: Engine, dir: string, name: string): Compiled {
   return (spec ? engine.template(spec) : engine.compile(source, COMPILE_OPTIONS)) as Compiled;
 }
 
+/** Every `.hbs` file under `dir`, by its path there with `/` separators, sorted; none if `dir` is missing. */
+export function templateFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".hbs"))
+    .map((file) => file.split(sep).join("/"))
+    .sort();
+}
+
 /** Registers every file under `<dir>/partials` by its path without `.hbs`, e.g. `class/http-provider`. */
 function registerPartials(engine: Engine, dir: string): void {
-  const partials = join(dir, "partials");
-  if (!existsSync(partials)) return;
-  for (const file of readdirSync(partials, { recursive: true, encoding: "utf8" })) {
-    if (!file.endsWith(".hbs")) continue;
-    const name = file.split(sep).join("/");
+  for (const name of templateFiles(join(dir, "partials"))) {
     engine.registerPartial(name.slice(0, -".hbs".length), ourTemplate(engine, dir, `partials/${name}`));
   }
 }
