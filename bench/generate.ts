@@ -14,14 +14,21 @@ const tmp = mkdtempSync(join(repo, ".tmp-bench-"));
 try {
   const filesJson = join(tmp, "files.json");
   const child = join(repo, "bench/generate-child.mjs");
-  const inProcess: { cold: number; warm: Record<string, number>; phases: Record<string, number> }[] = [];
+  type ChildResult = { cold: number; warm: Record<string, number>; phases: Record<string, number> };
+  const inProcess: ChildResult[] = [];
+  // The same runs with V8 left at its defaults (src/jit.ts), alternating with the others run by run.
+  const untuned: ChildResult[] = [];
   const coldProcess: number[] = [];
+  const untunedEnv = { ...process.env, CREATE_CUSTOM_LLM_TUNE_V8: "0" };
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     const r = spawnSync(process.execPath, [child, join(repo, "examples"), filesJson], { encoding: "utf8" });
     coldProcess.push(performance.now() - t);
     if (r.status !== 0) throw new Error(r.stderr);
     inProcess.push(JSON.parse(r.stdout));
+    const u = spawnSync(process.execPath, [child, join(repo, "examples")], { encoding: "utf8", env: untunedEnv });
+    if (u.status !== 0) throw new Error(u.stderr);
+    untuned.push(JSON.parse(u.stdout));
   }
   // The same emitted files, written where node_modules resolves, checked by TypeScript 5.9's tsc.
   const pkg = join(tmp, "acme-llm");
@@ -48,7 +55,9 @@ try {
   row("  the same with CREATE_CUSTOM_LLM_CHECKER=ts-morph", cliMorph, `${(cliMorph / tsc).toFixed(2)}x tsc`);
   row("cold: library generateFiles(acme)", coldIn, `${(coldIn / tsc).toFixed(2)}x tsc`);
   row("  (that process, with the warm runs below)", cold, "");
+  const untunedWarm = median(untuned.map((r) => r.warm["ollama"]!));
   row("warm: another spec as large (ollama), same process", warm("ollama"), `${(warm("ollama") / tsc).toFixed(3)}x tsc  (target <= 100 ms)`);
+  row("  the same with CREATE_CUSTOM_LLM_TUNE_V8=0 (V8's defaults)", untunedWarm, `tuned ÷ untuned ${(warm("ollama") / untunedWarm).toFixed(2)}x`);
   row("warm: then a small spec (minimal)", warm("minimal"), `${(warm("minimal") / tsc).toFixed(3)}x tsc`);
   row("warm: then a third large one (openai-compatible)", warm("openai-compatible"), `${(warm("openai-compatible") / tsc).toFixed(3)}x tsc`);
   row("warm: then the example again (acme)", warm("acme"), `${(warm("acme") / tsc).toFixed(3)}x tsc`);
