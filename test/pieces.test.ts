@@ -90,7 +90,9 @@ describe("formatting by pieces gives prettier's output for the whole file", () =
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
-    expect(valid).toBeGreaterThan(10);
+    // ~31 % of the arbitrary's specs are valid: 18 of 60 on average. More than 10 failed one run in 100
+    // by luck alone; 4 or fewer happens one run in 160,000.
+    expect(valid).toBeGreaterThan(4);
   });
 
   it.each(cases)("formatFiles, which uses them, gives the same files as prettier whole: %s", async (_name, files) => {

@@ -7,6 +7,7 @@ import { kebabCase } from "change-case";
 import { generateFiles, generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { SpecError } from "../src/validate/spec-error.js";
+import { validateSpec } from "../src/validate/validate-spec.js";
 import { anySpec } from "./support/arbitraries.js";
 import { runEmittedTests } from "./support/emitted-tests.js";
 import { repoTempDir } from "./support/paths.js";
@@ -33,14 +34,13 @@ const normalise = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-const tally = { valid: 0, rejected: 0, validTransports: new Set<string>() };
+const tally = { valid: 0, rejected: 0 };
 
 async function checkSpec(spec: SpecInput): Promise<void> {
   let files;
   try {
     files = await generateFiles(spec);
     tally.valid++;
-    tally.validTransports.add(spec.transport ?? "custom");
   } catch (error) {
     tally.rejected++;
     // The only acceptable failure is a validation error that points at a field and says what to do.
@@ -110,9 +110,27 @@ describe("any spec gives a clear error or code that type-checks", () => {
 
   it("holds for random and hostile specs", async () => {
     await fc.assert(fc.asyncProperty(anySpec, checkSpec), { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) });
-    // The property says little unless many specs got past validation to the type-checker.
-    expect(tally.valid).toBeGreaterThan(15);
-    expect([...tally.validTransports].sort()).toEqual(["custom", "http-json", "ollama", "openai-compatible"]);
+    // The property says little unless many specs got past validation to the type-checker: ~31 in 100 do.
+    // 10 or fewer happens by luck one run in a million (more than 15, asserted before, failed 1 in 4,000).
+    expect(tally.valid).toBeGreaterThan(10);
+  });
+
+  it("the arbitrary draws valid specs of every transport (a fixed seed, so this cannot flake)", () => {
+    // Not asserted of the random run above: a transport's valid specs are ~4 in 100 there, so a run
+    // without one (a CI run once) is luck. Of these 2,000 draws, each transport gives 69 to 329.
+    const valid = new Map<string, number>();
+    for (const spec of fc.sample(anySpec, { numRuns: 2000, seed: 7 })) {
+      try {
+        validateSpec(spec);
+      } catch (error) {
+        if (!(error instanceof SpecError)) throw error;
+        continue;
+      }
+      const transport = spec.transport ?? "custom";
+      valid.set(transport, (valid.get(transport) ?? 0) + 1);
+    }
+    expect([...valid.keys()].sort()).toEqual(["custom", "http-json", "ollama", "openai-compatible"]);
+    for (const [transport, n] of valid) expect(n, transport).toBeGreaterThan(40);
   });
 });
 
