@@ -74,6 +74,37 @@ export async function prewarm(spec: unknown, repo?: string): Promise<void> {
   await Promise.all([warmChecker(files, config?.root), formatFiles(files, true)]);
 }
 
+/** Specs that take the templates through their main branches: the custom and an HTTP transport, streaming or not. */
+const OVERRIDE_SAMPLES: readonly SpecInput[] = [
+  { name: "SampleCheck", description: "Sample." },
+  {
+    name: "SampleCheck",
+    description: "Sample.",
+    streaming: true,
+    transport: "openai-compatible",
+    params: [{ name: "model", type: "string", default: "m", description: "Model." }],
+    secrets: [{ name: "apiKey", env: "SAMPLE_API_KEY", description: "Key." }],
+  },
+];
+
+/**
+ * Renders a repo's override templates with sample specs, so that one which does not parse, or names a
+ * value or partial that does not exist, is reported before the first question rather than after the
+ * last. A sample the repo's own defaults make invalid is skipped: that is the spec's problem, not the
+ * template's, and is reported where it is typed.
+ */
+export function checkOverrides(config: LoadedConfig): void {
+  if (!config.templatesDir) return;
+  for (const sample of OVERRIDE_SAMPLES) {
+    try {
+      validateSpec(applyConfigToSpec(sample, config));
+    } catch {
+      continue;
+    }
+    renderSpec(sample, { config });
+  }
+}
+
 /** Diagnostics in a file an override template produced name that template: that is what to fix. */
 function pointAtOverrides(error: TypecheckError, files: readonly GeneratedFile[]): TypecheckError {
   const overrides = new Map(files.filter((f) => f.override).map((f) => [f.path, f.override]));

@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { kebabCase } from "change-case";
 import type { GeneratedFile } from "../render/render.js";
 import type { Spec } from "../spec/schema.js";
@@ -72,6 +72,9 @@ async function generate(options: CliOptions, kept: string[]): Promise<number> {
   if (early) throw new InputError(early);
   if (saveSpec && !force && !dryRun && existsSync(saveSpec)) {
     throw new InputError(`${saveSpec} exists already; choose another --save-spec file or pass --force to replace it`);
+  }
+  if (saveSpec && !existsSync(dirname(resolve(saveSpec)))) {
+    throw new InputError(`--save-spec ${saveSpec}: the folder ${shown(dirname(resolve(saveSpec)))} does not exist; create it or choose another file`);
   }
   const pkg = await packageFlags(options);
 
