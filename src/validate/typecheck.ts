@@ -5,14 +5,15 @@ import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
 /**
  * The compiler errors in the emitted .ts files, located in those files, in file order then line order: how
  * a reader fixes them. With `repo` (wrapper mode) the files sit, in memory only, at their real paths in
- * that repo, so its own node_modules resolve.
+ * that repo, so its own node_modules resolve. `modules` is where other packages are read from: by default
+ * the declaration snapshot shipped with this package.
  */
-export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string): Promise<EmittedDiagnostic[]> {
+export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, modules?: string): Promise<EmittedDiagnostic[]> {
   // Loaded only here: ts-morph and its TypeScript are the heaviest load of a run.
   const { morphDiagnostics } = await import("./morph-check.js");
   const order = new Map(files.map((f, i) => [f.path, i]));
   const rank = (d: EmittedDiagnostic) => order.get(d.file) ?? files.length;
-  return morphDiagnostics(files.filter((f) => f.path.endsWith(".ts")), checkConfig(repo)).sort(
+  return morphDiagnostics(files, checkConfig(repo, modules)).sort(
     (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code,
   );
 }
