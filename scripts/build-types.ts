@@ -15,4 +15,5 @@ if (missing.length > 0) {
   process.exit(1);
 }
 const packages = new Set(kept.map((p) => p.split("/").slice(0, p.startsWith("@") ? 2 : 1).join("/")));
-console.log(`${snapshot}: ${kept.length} files of ${packages.size} packages, for ${cases.length} checks`);
+// On stderr, as scripts/precompile-templates.mjs does: `npm pack --json` runs the build and prints JSON on stdout.
+console.error(`${snapshot}: ${kept.length} files of ${packages.size} packages, for ${cases.length} checks`);

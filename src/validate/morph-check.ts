@@ -1,25 +1,74 @@
-// The type-checker: TypeScript's compiler API through ts-morph, in this thread, reading what the emitted
-// code imports through check-fs.ts.
+// The type-checker: the TypeScript compiler ts-morph ships (@ts-morph/common), in this thread, as `tsc`
+// runs it. Not ts-morph's Project: it parses every file without its module format (ES module or
+// CommonJS), so it resolved @langchain/core's CommonJS declarations for our ES module output.
 import { join, relative } from "node:path";
-import { Project, ts } from "ts-morph";
+import { getLibFiles, libFolderInMemoryPath, ts } from "@ts-morph/common";
 import type { GeneratedFile } from "../render/render.js";
 import type { CheckConfig } from "./check-config.js";
 import { CheckFs, type ProbeListener } from "./check-fs.js";
 import type { EmittedDiagnostic } from "./typecheck-error.js";
 
-/** One Project per root and modules folder: a second check reuses the parsed lib and library declarations. */
-const projects = new Map<string, { project: Project; fs: CheckFs }>();
+/** What one root and modules folder keep from one check to the next: parsed declarations, the last program. */
+interface Checker {
+  options: ts.CompilerOptions;
+  fs: CheckFs;
+  /** Declaration files by path and module format: most of a check's parsing, the same for every spec. */
+  parsed: Map<string, ts.SourceFile>;
+  last?: ts.Program;
+}
 
-function getProject(config: CheckConfig): { project: Project; fs: CheckFs } {
+const checkers = new Map<string, Checker>();
+let libs: Map<string, string> | undefined;
+
+function getChecker(config: CheckConfig): Checker {
   const key = `${config.root}\0${config.modules}`;
-  let found = projects.get(key);
-  if (!found) {
+  let checker = checkers.get(key);
+  if (!checker) {
     const { options, errors } = ts.convertCompilerOptionsFromJson(config.compilerOptions, config.root);
-    if (errors.length > 0) throw new Error(`internal: templates/package/tsconfig.json.hbs: ${errors[0]?.messageText}`);
-    const fs = new CheckFs(config);
-    found = { project: new Project({ compilerOptions: options, skipAddingFilesFromTsConfig: true, fileSystem: fs }), fs };
-    projects.set(key, found);
+    if (errors.length > 0) throw new Error(`internal: templates/package/tsconfig.json.hbs: ${ts.flattenDiagnosticMessageText(errors[0]!.messageText, "\n")}`);
+    checker = { options, fs: new CheckFs(config), parsed: new Map() };
+    checkers.set(key, checker);
   }
+  return checker;
+}
+
+/** The compiler's access to files: `memory` (the emitted files) first, then lib files, then check-fs. */
+function compilerHost(checker: Checker, root: string, memory: ReadonlyMap<string, string>): ts.CompilerHost {
+  libs ??= new Map(getLibFiles().map((f) => [`${libFolderInMemoryPath}/${f.fileName}`, f.text]));
+  const { fs, parsed } = checker;
+  const folders = new Set([...memory.keys()].flatMap((path) => ancestors(path, root)));
+  const read = (path: string) => memory.get(path) ?? libs!.get(path) ?? fs.readFile(path);
+  return {
+    fileExists: (path) => memory.has(path) || libs!.has(path) || fs.fileExists(path),
+    readFile: read,
+    directoryExists: (path) => folders.has(path) || fs.directoryExists(path),
+    getDirectories: (path) => fs.getDirectories(path),
+    realpath: (path) => (memory.has(path) || libs!.has(path) ? path : fs.realpath(path)),
+    getSourceFile(path, languageVersion) {
+      const format = typeof languageVersion === "object" ? languageVersion.impliedNodeFormat : undefined;
+      const key = `${path}\0${format}`;
+      const cached = memory.has(path) ? undefined : parsed.get(key);
+      if (cached) return cached;
+      const text = read(path);
+      if (text === undefined) return undefined;
+      const file = ts.createSourceFile(path, text, languageVersion);
+      if (!memory.has(path)) parsed.set(key, file);
+      return file;
+    },
+    getDefaultLibFileName: (options) => `${libFolderInMemoryPath}/${ts.getDefaultLibFileName(options)}`,
+    getDefaultLibLocation: () => libFolderInMemoryPath,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => root,
+    getCanonicalFileName: (path) => path,
+    useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+    getNewLine: () => "\n",
+  };
+}
+
+/** The folders between `path` and `root`, both excluded: where in-memory files sit. */
+function ancestors(path: string, root: string): string[] {
+  const found: string[] = [];
+  for (let dir = path.slice(0, path.lastIndexOf("/")); dir.length > root.length; dir = dir.slice(0, dir.lastIndexOf("/"))) found.push(dir);
   return found;
 }
 
@@ -29,14 +78,15 @@ function getProject(config: CheckConfig): { project: Project; fs: CheckFs } {
  * looked for in the modules folder (scripts/build-types.ts).
  */
 export function morphDiagnostics(files: readonly GeneratedFile[], config: CheckConfig, listener?: ProbeListener): EmittedDiagnostic[] {
-  const { project, fs } = getProject(config);
-  const manifests = files.filter((f) => f.path === "package.json");
-  fs.prepare(new Map(manifests.map((f) => [join(config.root, f.path), f.contents])), listener);
-  const sources = files
-    .filter((f) => f.path.endsWith(".ts"))
-    .map((f) => project.createSourceFile(join(config.root, f.path), f.contents, { overwrite: true }));
+  const checker = getChecker(config);
+  const kept = files.filter((f) => f.path.endsWith(".ts") || f.path === "package.json");
+  const memory = new Map(kept.map((f) => [join(config.root, f.path), f.contents]));
+  const rootNames = [...memory.keys()].filter((path) => path.endsWith(".ts"));
+  checker.fs.listen(listener);
   try {
-    const program = project.getProgram().compilerObject;
+    const host = compilerHost(checker, config.root, memory);
+    const program = ts.createProgram({ rootNames, options: checker.options, host, oldProgram: checker.last });
+    checker.last = program;
     return tscOrder(program)
       .filter((d) => d.category === ts.DiagnosticCategory.Error)
       .map((d) => {
@@ -50,8 +100,7 @@ export function morphDiagnostics(files: readonly GeneratedFile[], config: CheckC
         };
       });
   } finally {
-    for (const sf of sources) project.removeSourceFile(sf);
-    fs.prepare(new Map());
+    checker.fs.listen(undefined);
   }
 }
 
