@@ -62,6 +62,8 @@ function compilerHost(checker: Checker, root: string, memory: ReadonlyMap<string
     getCanonicalFileName: (path) => path,
     useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
     getNewLine: () => "\n",
+    // As tsc: JSDoc is parsed only where it matters to types (a third of parsing time, else).
+    jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
   };
 }
 
