@@ -69,7 +69,6 @@ async function invokeMs(llm: Runnable, times: number): Promise<number> {
   return performance.now() - t;
 }
 
-
 const dir = mkdtempSync(join(repo, ".tmp-bench-stream-"));
 try {
   await generateInto(join(dir, "acme"), { name: "AcmeLLM", description: "Bench.", streaming: true, secrets: [{ name: "apiKey", env: "ACME_API_KEY", description: "Key." }] });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { GeneratedFile } from "../render/render.js";
 import { checkConfig } from "./check-config.js";
 import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
@@ -9,13 +10,39 @@ import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
  * the declaration snapshot shipped with this package.
  */
 export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, modules?: string): Promise<EmittedDiagnostic[]> {
-  // Loaded only here: ts-morph and its TypeScript are the heaviest load of a run.
+  // Loaded only here: TypeScript is the heaviest load of a run.
   const { morphDiagnostics } = await import("./morph-check.js");
+  const key = repo === undefined ? packageKey(files, modules) : undefined;
+  const known = key === undefined ? undefined : checked.get(key);
+  if (known) return known;
   const order = new Map(files.map((f, i) => [f.path, i]));
   const rank = (d: EmittedDiagnostic) => order.get(d.file) ?? files.length;
-  return morphDiagnostics(files, checkConfig(repo, modules)).sort(
+  const diagnostics = morphDiagnostics(files, checkConfig(repo, modules)).sort(
     (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code,
   );
+  if (key !== undefined) {
+    if (checked.size >= REMEMBERED) checked.clear();
+    checked.set(key, diagnostics);
+  }
+  return diagnostics;
+}
+
+/**
+ * A new package's check results, by input, for this process: the run after the last question repeats
+ * the check the warm-up did for the same spec (prewarm.ts). Only package mode: its check reads nothing
+ * but these files and the declaration snapshot, where a repo's files could change in between.
+ */
+const checked = new Map<string, EmittedDiagnostic[]>();
+const REMEMBERED = 8;
+
+/** What a new package's check depends on: its .ts files, and the module type its package.json gives them. */
+function packageKey(files: readonly GeneratedFile[], modules = ""): string {
+  const hash = createHash("sha256").update(modules);
+  for (const f of files) {
+    if (f.path.endsWith(".ts")) hash.update(`\0${f.path}\0${f.contents}`);
+    if (f.path === "package.json") hash.update(`\0type\0${String((JSON.parse(f.contents) as { type?: unknown }).type)}`);
+  }
+  return hash.digest("hex");
 }
 
 /**
