@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { GeneratedFile } from "../render/render.js";
 import { checkConfig } from "./check-config.js";
+import { diagnose } from "./check-thread.js";
 import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
 
 /**
@@ -9,30 +10,36 @@ import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
  * that repo, so its own node_modules resolve. `modules` is where other packages are read from: by default
  * the declaration snapshot shipped with this package.
  */
-export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, modules?: string): Promise<EmittedDiagnostic[]> {
-  // Loaded only here: TypeScript is the heaviest load of a run.
-  const { morphDiagnostics } = await import("./morph-check.js");
+export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, modules?: string, background = false): Promise<EmittedDiagnostic[]> {
   const key = repo === undefined ? packageKey(files, modules) : undefined;
   const known = key === undefined ? undefined : checked.get(key);
-  if (known) return known;
+  // A background check (the warm-up's) does not keep the process alive; one waited for now must.
+  if (known) return background ? known : keptAlive(known);
   const order = new Map(files.map((f, i) => [f.path, i]));
   const rank = (d: EmittedDiagnostic) => order.get(d.file) ?? files.length;
-  const diagnostics = morphDiagnostics(files, checkConfig(repo, modules)).sort(
-    (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code,
+  const ts = files.filter((f) => f.path.endsWith(".ts") || f.path === "package.json");
+  const diagnostics = diagnose(ts, checkConfig(repo, modules), background).then((found) =>
+    found.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code),
   );
   if (key !== undefined) {
     if (checked.size >= REMEMBERED) checked.clear();
     checked.set(key, diagnostics);
+    diagnostics.catch(() => checked.delete(key));
   }
   return diagnostics;
 }
 
+function keptAlive<T>(work: Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 1 << 30);
+  return work.finally(() => clearInterval(timer));
+}
+
 /**
- * A new package's check results, by input, for this process: the run after the last question repeats
+ * A new package's checks, by input, for this process: the run after the last question repeats
  * the check the warm-up did for the same spec (prewarm.ts). Only package mode: its check reads nothing
  * but these files and the declaration snapshot, where a repo's files could change in between.
  */
-const checked = new Map<string, EmittedDiagnostic[]>();
+const checked = new Map<string, Promise<EmittedDiagnostic[]>>();
 const REMEMBERED = 8;
 
 /** What a new package's check depends on: its .ts files, and the module type its package.json gives them. */
@@ -57,6 +64,7 @@ export async function typecheckWhileFormatting(
   repo?: string,
 ): Promise<GeneratedFile[]> {
   const formatting = format(rendered);
+  formatting.catch(() => undefined); // reported where it is awaited, below
   // Prettier may move a @ts- directive off the code it is about: with one, check only the formatted files.
   const directive = rendered.some((f) => f.path.endsWith(".ts") && f.contents.includes("@ts-"));
   const passed = directive
@@ -75,7 +83,7 @@ export async function typecheckWhileFormatting(
  * the next check reuses it (prewarm.ts). Nothing is reported.
  */
 export async function warmChecker(files: readonly GeneratedFile[], repo?: string): Promise<void> {
-  await emittedDiagnostics(files, repo);
+  await emittedDiagnostics(files, repo, undefined, true);
 }
 
 /**
