@@ -124,7 +124,7 @@ async function generateFrom(input: CollectedSpec, given: string | undefined, opt
     await writeFiles(target, files, { force, onRecovered: (message) => err(message) });
     if (saveSpec) writeFileSync(saveSpec, specFileText(input.spec));
   });
-  reportWritten(target, files, spec, saveSpec && replayCommand(saveSpec, options, packageScope));
+  reportWritten(target, files, spec, saveSpec, saveSpec && replayCommand(saveSpec, options, packageScope));
   return 0;
 }
 
@@ -174,10 +174,10 @@ function reportDryRun(target: string, files: readonly GeneratedFile[], saveSpec:
   out("\nDry run: nothing was written.");
 }
 
-function reportWritten(target: string, files: readonly GeneratedFile[], spec: Spec, replay: string | undefined): void {
+function reportWritten(target: string, files: readonly GeneratedFile[], spec: Spec, saveSpec: string | undefined, replay: string | undefined): void {
   out(`Wrote ${files.length} files to ${shown(target)}:`);
   for (const f of files) out(`  ${f.path}`);
-  if (replay) out(`\nSaved the spec; replay this run with:\n  ${replay}`);
+  if (saveSpec) out(`\nSaved the spec to ${saveSpec}; replay this run with:\n  ${replay}`);
   out("\nNext:");
   for (const command of nextSteps(process.env.npm_config_user_agent, shown(target))) out(`  ${command}`);
   for (const line of transportSteps(spec, process.env.npm_config_user_agent)) out(line);
