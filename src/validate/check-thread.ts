@@ -6,8 +6,8 @@ import type { GeneratedFile } from "../render/render.js";
 import type { CheckConfig } from "./check-config.js";
 import type { EmittedDiagnostic } from "./typecheck-error.js";
 
-const WORKER = new URL(import.meta.url.endsWith(".js") ? "./check-worker.js" : "./check-worker.ts", import.meta.url);
-const BUILT = WORKER.pathname.endsWith(".js");
+const BUILT = import.meta.url.endsWith(".js");
+const WORKER = new URL("./check-worker.js", import.meta.url);
 
 type Answer = { id: number; diagnostics: EmittedDiagnostic[]; error?: undefined } | { id: number; error: string };
 
