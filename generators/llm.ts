@@ -8,6 +8,7 @@ import type { CustomActionFunction, NodePlopAPI } from "node-plop";
 import { prewarmSoon } from "../src/prewarm.js";
 import { askSpec, type AskOptions } from "../src/prompts/ask-spec.js";
 import type { SpecInput } from "../src/spec/schema.js";
+import type { MissingPackage } from "../src/config/check-repo.js";
 
 export const GENERATOR = "llm";
 const ACTION = "custom-llm";
@@ -44,6 +45,7 @@ export function registerLlmGenerator(plop: NodePlopAPI, options: LlmGeneratorOpt
       if (wrapper) return { spec: await askSpec(inquirer, await wrapperAskOptions(plop.getDestBasePath(), options)) };
       const spec = await askSpec(inquirer, options);
       if (options.packageScope !== undefined) return { spec };
+      prewarmSoon(undefined, spec);
       const { askPackageScope } = await import("../src/prompts/ask-package.js");
       return { spec, packageScope: await askPackageScope(inquirer) };
     },
@@ -52,15 +54,21 @@ export function registerLlmGenerator(plop: NodePlopAPI, options: LlmGeneratorOpt
 }
 
 /**
- * Wrapper mode checks the repo's config before the first question (a SpecError naming the field: plop
- * prints it and exits 1), and refuses a class name whose files exist already as it is typed.
+ * Wrapper mode checks the repo before the first question (plop prints the error and exits 1): its config
+ * (a SpecError naming the field), the packages the emitted files import, and its override templates. A
+ * class name whose files exist already is refused as it is typed.
  */
 async function wrapperAskOptions(root: string, options: LlmGeneratorOptions): Promise<AskOptions> {
-  const [{ loadConfig }, { applyConfigToSpec, wrapperLayout }] = await Promise.all([
+  const [{ loadConfig }, { applyConfigToSpec, wrapperLayout }, { missingPackages }] = await Promise.all([
     import("../src/config/load-config.js"),
     import("../src/config/apply-config.js"),
+    import("../src/config/check-repo.js"),
   ]);
   const config = loadConfig(root);
+  const missing = missingPackages(root);
+  if (missing.length > 0) throw new Error(await missingMessage(root, missing));
+  const { checkOverrides } = await import("../src/generate.js");
+  checkOverrides(config);
   if (options.force) return options;
   const checkName = (name: string): true | string => {
     const { name: className } = applyConfigToSpec({ name }, config) as { name: string };
@@ -68,6 +76,15 @@ async function wrapperAskOptions(root: string, options: LlmGeneratorOptions): Pr
     return taken.length === 0 ? true : `${taken.join(", ")} exist${taken.length === 1 ? "s" : ""} already: choose another name, or run plop with --force`;
   };
   return { ...options, checkName };
+}
+
+/** Which packages the repo must add before the wrapper is written, and the commands that add them. */
+async function missingMessage(root: string, missing: readonly MissingPackage[]): Promise<string> {
+  const [{ addCommands }, { toolVersions }] = await Promise.all([import("../src/config/check-repo.js"), import("../src/render/versions.js")]);
+  const v = toolVersions();
+  const why = missing.map((p) => `${p.name} (${p.dev ? "the test imports it" : "the class imports it"})`).join(" and ");
+  const commands = addCommands(root, missing, { "@langchain/core": `^${v.langchainCore}`, vitest: `^${v.vitest}` });
+  return [`This repo's package.json does not list ${why}. Add ${missing.length === 1 ? "it" : "them"}, then run again:`, ...commands.map((c) => `  ${c}`), "Nothing was written."].join("\n");
 }
 
 /** What an earlier, killed write into the same place left, and what was done about it. */

@@ -1,10 +1,10 @@
 import { addLicenseHeader, applyConfigToSpec, wrapperLayout } from "./config/apply-config.js";
 import { loadConfig, type LoadedConfig } from "./config/load-config.js";
-import { tuneJit } from "./jit.js";
 import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
 import { formatFiles, formatSoon } from "./render/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
+import { startChecker } from "./validate/check-thread.js";
 import { TypecheckError } from "./validate/typecheck-error.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
@@ -22,7 +22,7 @@ export interface GenerateOptions extends PackageOptions {
   config?: LoadedConfig;
 }
 
-/** Prettier, and the check alongside it; the check is loaded only when used (TypeScript is our heaviest load). */
+/** Prettier, and the check alongside it. */
 async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string): Promise<GeneratedFile[]> {
   const { typecheckWhileFormatting } = await import("./validate/typecheck.js");
   return typecheckWhileFormatting(rendered, formatFiles, repo);
@@ -33,6 +33,7 @@ async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string)
  * SpecError for bad input and TypecheckError for emitted code that does not compile; returns the files.
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  startChecker(); // the compiler loads in its thread while this one renders
   // Prettier starts on each file as it is rendered; formatAndCheck takes the results up.
   const files = renderSpec(input, options, formatSoon);
   try {
@@ -45,7 +46,6 @@ export async function generateFiles(input: unknown, options: GenerateOptions = {
 
 /** Validates and renders: the files before prettier, with a repo's conventions applied (wrapper mode). */
 export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile?: (file: GeneratedFile) => void): GeneratedFile[] {
-  tuneJit(); // every entry point comes through here before prettier's worker starts
   const { config } = options;
   // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
   const mode = options.mode ?? (config ? "wrapper" : "package");
@@ -72,6 +72,37 @@ export async function prewarm(spec: unknown, repo?: string): Promise<void> {
   const files = renderSpec(spec, { config });
   const { warmChecker } = await import("./validate/typecheck.js");
   await Promise.all([warmChecker(files, config?.root), formatFiles(files, true)]);
+}
+
+/** Specs that take the templates through their main branches: the custom and an HTTP transport, streaming or not. */
+const OVERRIDE_SAMPLES: readonly SpecInput[] = [
+  { name: "SampleCheck", description: "Sample." },
+  {
+    name: "SampleCheck",
+    description: "Sample.",
+    streaming: true,
+    transport: "openai-compatible",
+    params: [{ name: "model", type: "string", default: "m", description: "Model." }],
+    secrets: [{ name: "apiKey", env: "SAMPLE_API_KEY", description: "Key." }],
+  },
+];
+
+/**
+ * Renders a repo's override templates with sample specs, so that one which does not parse, or names a
+ * value or partial that does not exist, is reported before the first question rather than after the
+ * last. A sample the repo's own defaults make invalid is skipped: that is the spec's problem, not the
+ * template's, and is reported where it is typed.
+ */
+export function checkOverrides(config: LoadedConfig): void {
+  if (!config.templatesDir) return;
+  for (const sample of OVERRIDE_SAMPLES) {
+    try {
+      validateSpec(applyConfigToSpec(sample, config));
+    } catch {
+      continue;
+    }
+    renderSpec(sample, { config });
+  }
 }
 
 /** Diagnostics in a file an override template produced name that template: that is what to fix. */

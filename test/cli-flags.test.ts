@@ -53,7 +53,7 @@ describe("create-custom-llm flags", () => {
     const cwd = fresh("save");
     const first = runCli(["first", "--spec", minimal, "--streaming", "--save-spec", "saved.json"], cwd);
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain("Saved the spec to saved.json; replay this run with --spec saved.json");
+    expect(first.stdout).toContain("Saved the spec to saved.json; replay this run with:\n  create-custom-llm first --spec saved.json\n");
     const saved = JSON.parse(readFileSync(join(cwd, "saved.json"), "utf8"));
     expect(saved).toEqual({ ...JSON.parse(readFileSync(minimal, "utf8")), streaming: true });
     expect(readFileSync(join(cwd, "first/src/echo-llm.ts"), "utf8")).toContain("_streamResponseChunks");

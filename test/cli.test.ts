@@ -102,3 +102,54 @@ describe("create-custom-llm", () => {
     expect(runCli([], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("--spec") });
   });
 });
+
+describe("spec rules the bin applies to a spec file", () => {
+  it.each(["PATH", "HOME", "USER", "SHELL", "PWD", "TMPDIR", "LANG", "TERM", "NODE_OPTIONS", "LC_ALL"])(
+    "refuses %s as a secret's environment variable, naming the field and the fix",
+    (env) => {
+      const spec = join(dir, `env-${env}.json`);
+      writeFileSync(spec, JSON.stringify({ name: "AcmeLLM", description: "d", secrets: [{ name: "apiKey", env, description: "Key." }] }));
+      const r = runCli([join(dir, `env-${env}-out`), "--spec", spec], dir);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`secrets[0].env: "${env}" is set by the shell or the operating system, not a secret`);
+      expect(r.stderr).toContain('name the provider\'s own variable, e.g. "ACME_API_KEY"');
+      expect(existsSync(join(dir, `env-${env}-out`))).toBe(false);
+    },
+  );
+
+  it("accepts a snake_case param name, which HTTP transports send as written", () => {
+    const spec = join(dir, "snake.json");
+    const params = [{ name: "max_tokens", type: "number", default: 16, description: "Most tokens." }];
+    writeFileSync(spec, JSON.stringify({ name: "AcmeLLM", description: "d", params }));
+    expect(runCli(["--spec", spec, "--dry-run"], dir).status).toBe(0);
+  });
+
+  it("names a spec built from flags as such when it is incomplete", () => {
+    const r = runCli(["--yes"], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Invalid spec from the flags \(2 problems\):/);
+  });
+});
+
+describe("the generated package's own docs", () => {
+  it("custom transport, no secrets: no to-do in the README, no secrets in its test line, TSDoc links without a space", () => {
+    const r = runCli(["echo", "--spec", join(REPO, "examples/minimal.json")], dir);
+    expect(r.status).toBe(0);
+    const readme = readFileSync(join(dir, "echo/README.md"), "utf8");
+    expect(readme).not.toMatch(/Next:|fill in/i);
+    expect(readme).toMatch(/npm test {10}# vitest: invoke, batch, stream, callbacks, stop\n/);
+    const code = readFileSync(join(dir, "echo/src/echo-llm.ts"), "utf8");
+    expect(code).toContain("/** Constructor fields of {@link EchoLLM}. */");
+    expect(code).toContain("{@link EchoLLM.callProvider}");
+    expect(code).not.toMatch(/\{@link [^}]* \}/);
+    // The to-do stays where it belongs: the method's own comment and the bin's output.
+    expect(code).toContain("replace the body with your API or model call");
+    expect(r.stdout).toContain("Then fill in callProvider()");
+  });
+
+  it("with a secret, the README's test line names the secrets tests", () => {
+    const r = runCli(["acme-docs", "--spec", acme], dir);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, "acme-docs/README.md"), "utf8")).toContain("# vitest: invoke, batch, stream, callbacks, stop, secrets\n");
+  });
+});

@@ -8,7 +8,7 @@ import { generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
 import { repoTempDir, TSC } from "./support/paths.js";
-import { URL_PARAM } from "../src/render/contract.js";
+import { TRANSPORT_FIELDS } from "../src/render/contract.js";
 import { exampleSpecs, expectedTestCount, VARIED_SPECS } from "./support/specs.js";
 
 const cases: { label: string; spec: SpecInput }[] = [
@@ -51,8 +51,10 @@ describe.each(cases)("generating $label", ({ spec }) => {
     const unescape = (text: string) => text.replace(/\*\\\//g, "*/").replace(/\\u2028/g, "\u2028").trim();
     const input = source.getInterfaceOrThrow(`${spec.name}Input`);
     const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
-    const urlParam = spec.transport && spec.transport !== "custom" ? [URL_PARAM[spec.transport]] : [];
-    expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...urlParam, ...(spec.secrets ?? []).map((f) => f.name)]);
+    // The fields a transport adds (its URL, openai-compatible's modelKwargs) come after the spec's params.
+    const added = spec.transport && spec.transport !== "custom" ? Object.keys(TRANSPORT_FIELDS[spec.transport]) : [];
+    expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...added, ...(spec.secrets ?? []).map((f) => f.name)]);
+    for (const name of added) expect(input.getPropertyOrThrow(name).getJsDocs()).toHaveLength(1);
     for (const field of fields) {
       const docs = input.getPropertyOrThrow(field.name).getJsDocs();
       expect(docs).toHaveLength(1);

@@ -89,28 +89,42 @@ describe("the questions a transport adds", () => {
     return { inquirer: inquirer as unknown as Parameters<typeof askSpec>[0], asked };
   }
 
-  const base = ["AcmeLLM", "Acme's models.", "", false /* no param */, false /* no secret */];
+  const base = ["AcmeLLM", "Acme's models.", ""];
+  /** After the transport's own questions: no (further) param, no secret. */
+  const none = [false, false];
 
-  it("asks ollama for its server and model, and the spec it gives generates", async () => {
-    const { inquirer, asked } = scriptedInquirer([...base, true /* streaming */, "ollama", "http://127.0.0.1:11434", "llama3.2"]);
+  it("asks ollama for its server and model first, and the spec it gives generates", async () => {
+    const { inquirer, asked } = scriptedInquirer([...base, true /* streaming */, "ollama", "http://127.0.0.1:11434", "llama3.2", ...none]);
     const spec = await askSpec(inquirer);
     expect(spec).toMatchObject({ transport: "ollama", baseUrl: "http://127.0.0.1:11434", params: [{ name: "model", default: "llama3.2" }] });
+    expect(asked).toContain("Base URL of the server: [http://localhost:11434]");
     expect(asked.some((m) => m.startsWith("Default model name"))).toBe(true);
+    expect(asked).toContain("Add another constructor param (e.g. temperature, maxTokens)?");
     await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/acme-llm.ts" })]));
+  });
+
+  it("leaves baseUrl out of the spec when the protocol's usual one is taken", async () => {
+    const { inquirer } = scriptedInquirer([...base, false, "openai-compatible", "", "gpt-3.5-turbo-instruct", ...none]);
+    expect(await askSpec(inquirer)).not.toHaveProperty("baseUrl");
   });
 
   it("asks http-json for its endpoint, keys and response path, refusing a bad path", async () => {
     const bad = scriptedInquirer([...base, false, "http-json", "https://gw.example/v1/generate", "input", "output..text"]);
     await expect(askSpec(bad.inquirer)).rejects.toThrow(/dot-separated path/);
-    const { inquirer } = scriptedInquirer([...base, true, "http-json", "https://gw.example/v1/generate", "input", "output.text", "stop", "stream"]);
+    const { inquirer } = scriptedInquirer([...base, true, "http-json", "https://gw.example/v1/generate", "input", "output.text", "stop", "stream", ...none]);
     const spec = await askSpec(inquirer);
     expect(spec.httpJson).toEqual({ url: "https://gw.example/v1/generate", promptField: "input", responsePath: "output.text", stopField: "stop", streamField: "stream" });
     await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/acme-llm.test.ts" })]));
   });
 
   it("asks nothing more for the custom transport", async () => {
-    const { inquirer, asked } = scriptedInquirer([...base, false, "custom"]);
+    const { inquirer, asked } = scriptedInquirer([...base, false, "custom", ...none]);
     expect(await askSpec(inquirer)).not.toHaveProperty("httpJson");
     expect(asked).toHaveLength(7);
+  });
+
+  it("describes each transport in one line where it is chosen", () => {
+    const { transports, transportSummary } = specChoices();
+    for (const t of transports) expect(transportSummary(t)).toMatch(/^\S.{20,80}$/);
   });
 });

@@ -90,7 +90,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["openai-compatible without a model param", { ...base, transport: "openai-compatible" }, "params", /add a string param named "model"/],
   ["ollama with a number model param", { ...base, transport: "ollama", params: [{ name: "model", type: "number", description: "M." }] }, "params", /named "model"/],
   ["HTTP transport with two secrets", openai({ secrets: [base.secrets![0], { name: "orgKey", env: "ORG_KEY", description: "O." }] }), "secrets[1]", /one secret, as the bearer token/],
-  ["param takes the generated baseUrl", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "baseUrl", type: "string", description: "B." }] }), "params[1].name", /member/],
+  ["param takes the generated baseUrl", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "baseUrl", type: "string", description: "B." }] }), "params[1].name", /"baseUrl" is a constructor field transport "openai-compatible" adds itself \(the server's base URL\)/],
   ["param sent as a body key the wrapper sets", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "prompt", type: "string", description: "P." }] }), "params[1].name", /"prompt", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
 ];

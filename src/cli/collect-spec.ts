@@ -1,6 +1,10 @@
+import type { SpecInput } from "../spec/schema.js";
 import type { CliOptions } from "./args.js";
 import { InputError } from "./errors.js";
 import { readSpecFile, withFlags } from "./spec-file.js";
+
+/** How errors name a spec that was typed in: "Invalid spec from your answers (1 problem)". */
+export const ANSWERS_SOURCE = "spec from your answers";
 
 export interface CollectedSpec {
   /** The spec as given, not yet validated. */
@@ -16,30 +20,36 @@ export interface CollectedSpec {
 /**
  * Where the spec comes from: a spec file with the flags over it (never asks), the flags alone when no
  * question may be asked (--yes, or no terminal on stdin, as in CI), or else the generator's questions.
- * `refusal` says why a class name's default folder may not be written into.
+ * `refusal` says why a class name's default folder may not be written into, and what to do: `asked` when
+ * the name is being typed at the question, else it came from --name.
  */
-export async function collectSpec(options: CliOptions, refusal: (name: string) => string | undefined): Promise<CollectedSpec> {
+export async function collectSpec(options: CliOptions, refusal: (name: string, asked: boolean) => string | undefined): Promise<CollectedSpec> {
   if (options.specPath) return { spec: withFlags(readSpecFile(options.specPath), options), source: options.specPath };
   if (options.yes || !process.stdin.isTTY) {
     const why = options.yes ? "--yes was given" : "stdin is not a terminal";
     const or = options.yes ? "leave out --yes" : "run it in a terminal";
     return {
       spec: withFlags({}, options),
-      source: "flags",
+      source: "spec from the flags",
       hint: `Nothing was asked because ${why}: pass --spec <file.json> (see examples/acme.json), or ${or} to answer the questions.`,
     };
   }
-  const { name, streaming, target } = options;
+  const { name, streaming, transport, target } = options;
   if (name !== undefined) {
     const { checkField, LATER } = await import("../prompts/field-check.js");
     const problem = await checkField({ name, description: LATER }, "name");
     if (problem !== true) throw new InputError(`Invalid --name: ${problem}`);
-    const taken = target === undefined ? refusal(name) : undefined;
+    const taken = target === undefined ? refusal(name, false) : undefined;
     if (taken) throw new InputError(taken);
   }
   const { askInteractively } = await import("./interactive.js");
   // With no target folder given, a class name whose folder is taken is refused as it is typed.
-  const checkName = target === undefined ? (typed: string) => refusal(typed) ?? true : undefined;
-  const answers = await askInteractively({ name, streaming, checkName, packageScope: options.packageScope });
-  return { spec: withFlags({ ...answers.spec }, options), source: "your answers", packageScope: answers.packageScope };
+  const checkName = target === undefined ? (typed: string) => refusal(typed, true) ?? true : undefined;
+  if (transport !== undefined) {
+    const { checkField, LATER } = await import("../prompts/field-check.js");
+    const problem = await checkField({ name: "Check", description: LATER, transport } as SpecInput, "transport");
+    if (problem !== true) throw new InputError(`Invalid --transport: ${problem}`);
+  }
+  const answers = await askInteractively({ name, streaming, transport, checkName, packageScope: options.packageScope });
+  return { spec: answers.spec, source: ANSWERS_SOURCE, packageScope: answers.packageScope };
 }

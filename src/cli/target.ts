@@ -27,9 +27,14 @@ function someFiles(dir: string, limit: number): { files: string[]; more: boolean
 
 /**
  * Why `dir` cannot be written into without --force, or undefined when it can: it is missing, empty or
- * holds only .git. Names the files found, so the user sees what would be mixed with the new package.
+ * holds only .git. Names the files found, so the user sees what would be mixed with the new package, and
+ * ends with `fix`: what to do, in the words of where the folder was chosen (a flag, a question).
  */
-export function targetProblem(dir: string, shown: string): string | undefined {
+export function targetProblem(
+  dir: string,
+  shown: string,
+  fix = "Choose another folder, empty it, or pass --force to write into it (files of the same name are replaced).",
+): string | undefined {
   let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();
@@ -39,8 +44,5 @@ export function targetProblem(dir: string, shown: string): string | undefined {
   if (!isDir) return `${shown} is a file, not a folder; choose another target folder`;
   const { files, more } = someFiles(dir, SHOWN);
   if (files.length === 0) return undefined;
-  return (
-    `${shown} is not empty: it holds ${files.join(", ")}${more ? " and more" : ""}. ` +
-    "Choose another folder, empty it, or pass --force to write into it (files of the same name are replaced)."
-  );
+  return `${shown} is not empty: it holds ${files.join(", ")}${more ? " and more" : ""}. ${fix}`;
 }

@@ -8,6 +8,10 @@ import type { Config } from "./config-schema.js";
 export interface WrapperLayout {
   fileBase: string;
   classImport: string;
+  /** The class module, from the repo root: what docs and examples import it as, e.g. `./lib/llms/acme.js`. */
+  moduleImport: string;
+  /** The class module's path in the repo, e.g. `lib/llms/acme.ts`. */
+  modulePath: string;
   /** Output path by template name (relative to the templates folder). */
   paths: Record<string, string>;
 }
@@ -38,6 +42,8 @@ export function wrapperLayout(className: string, config: Config): WrapperLayout 
   return {
     fileBase,
     classImport,
+    moduleImport: `./${classPath.replace(/\.ts$/, ".js")}`,
+    modulePath: classPath,
     paths: {
       "wrapper/llm.ts.hbs": classPath,
       "wrapper/llm.test.ts.hbs": testPath,

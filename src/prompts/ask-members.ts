@@ -8,6 +8,17 @@ type SecretInput = NonNullable<SpecInput["secrets"]>[number];
 type DefaultValue = NonNullable<ParamInput["default"]>;
 
 const ENUM = Symbol("enum");
+
+/**
+ * What the param name question says about the name, per transport: any identifier is accepted (the spec
+ * file's rule too), and how an HTTP transport sends it is said where it is typed.
+ */
+const PARAM_NAME_HINT: Record<NonNullable<SpecInput["transport"]>, string> = {
+  custom: "an identifier, e.g. maxTokens",
+  "openai-compatible": "an identifier; sent in snake_case, maxTokens as max_tokens",
+  ollama: "an identifier; sent in snake_case, maxTokens as max_tokens",
+  "http-json": "an identifier; sent in the request body as written, e.g. max_tokens",
+};
 const NO_DEFAULT = Symbol("no default");
 
 /** One constructor param: name, type, default (or whether it may be unset) and description. */
@@ -17,7 +28,7 @@ export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<Par
   const check = (field: string, change: Partial<ParamInput>) =>
     checkField({ ...spec, params: [...(spec.params ?? []), { ...draft, ...change }] }, `${at}.${field}`);
 
-  draft.name = await askText(inquirer, "  Param name (camelCase):", { validate: (name) => check("name", { name }) });
+  draft.name = await askText(inquirer, `  Param name (${PARAM_NAME_HINT[spec.transport ?? "custom"]}):`, { validate: (name) => check("name", { name }) });
   const { specChoices } = await import("../spec/choices.js");
   // The scalar choices are the schema's own list of type names, so the cast below only restores that.
   const scalars = specChoices().scalarParamTypes.map((t) => ({ name: t, value: t as ParamType }));
@@ -39,7 +50,7 @@ export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<Par
   const value = await askDefault(inquirer, draft.type, (v) => check("default", { default: v }));
   if (value !== undefined) {
     draft.default = value;
-  } else if (!(await askYesNo(inquirer, `  Must callers pass ${draft.name}? (No: it may be left unset)`, true))) {
+  } else if (!(await askYesNo(inquirer, `  Must callers pass ${draft.name}? (answer n to let them leave it unset)`, true))) {
     draft.optional = true;
   }
   draft.description = await askText(inquirer, `  Describe ${draft.name} (becomes its docstring):`, {
@@ -94,7 +105,7 @@ export async function askSecret(inquirer: Inquirer, spec: SpecInput): Promise<Se
     checkField({ ...spec, secrets: [...(spec.secrets ?? []), { ...draft, ...change }] }, `${at}.${field}`);
 
   const first = (spec.secrets?.length ?? 0) === 0;
-  draft.name = await askText(inquirer, "  Secret field name (camelCase):", {
+  draft.name = await askText(inquirer, "  Secret field name (an identifier, e.g. apiKey):", {
     default: first ? "apiKey" : undefined,
     validate: (name) => check("name", { name }),
   });

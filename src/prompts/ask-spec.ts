@@ -5,9 +5,10 @@ import { askParam, askSecret } from "./ask-members.js";
 import { askTransportFields } from "./ask-transport.js";
 
 export interface AskOptions {
-  /** Answers given up front (the CLI's --name, --streaming): their questions are not asked. */
+  /** Answers given up front (the CLI's --name, --streaming, --transport): their questions are not asked. */
   name?: string;
   streaming?: boolean;
+  transport?: string;
   /** A further check of the class name, e.g. that the folder named after it is free. */
   checkName?: (name: string) => true | string;
 }
@@ -16,6 +17,9 @@ export interface AskOptions {
  * The questions of the `llm` generator, asked one by one, each answer checked by the spec's own rules as
  * it is entered. Returns the spec they describe. Both `npx plop llm` and `create-custom-llm` run this
  * through node-plop, so both ask the same questions.
+ *
+ * The transport is asked before the params: it decides which names a param may take (the body keys and
+ * fields it adds), so a clash is refused at the param's own question.
  */
 export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Promise<SpecInput> {
   // The answers so far; every check sees them, so later answers are checked against earlier ones.
@@ -39,35 +43,40 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   });
   if (url !== "") spec.docsUrl = url;
 
-  const params: NonNullable<SpecInput["params"]> = (spec.params = []);
-  let more = await askYesNo(inquirer, "Add a constructor param (e.g. model, temperature)?", true);
+  const { specChoices } = await import("../spec/choices.js");
+  const choices = specChoices();
+  spec.streaming =
+    options.streaming ?? (await askYesNo(inquirer, "Stream tokens as they arrive (_streamResponseChunks)?", choices.defaultStreaming));
+  // The transport is one of the schema's own values (the cast restores the literal type the list lost).
+  spec.transport = (options.transport ??
+    (await askChoice(
+      inquirer,
+      "Transport (how the provider is called):",
+      choices.transports.map((t) => ({ name: `${t.padEnd(choices.transportWidth)}  ${choices.transportSummary(t)}`, value: t })),
+      choices.defaultTransport,
+    ))) as SpecInput["transport"];
+  const { modelParam, ...transportFields } = await askTransportFields(inquirer, spec);
+  Object.assign(spec, transportFields);
+
+  const params: NonNullable<SpecInput["params"]> = (spec.params = modelParam ? [modelParam] : []);
+  const first = modelParam ? "Add another constructor param (e.g. temperature, maxTokens)?" : "Add a constructor param (e.g. model, temperature)?";
+  let more = await askYesNo(inquirer, first, true);
   while (more) {
     params.push(await askParam(inquirer, spec));
     more = await askYesNo(inquirer, "Add another param?", false);
   }
   const secrets: NonNullable<SpecInput["secrets"]> = (spec.secrets = []);
-  more = await askYesNo(inquirer, "Does the provider need a secret, such as an API key?", true);
-  while (more) {
+  if (spec.transport === "custom") {
+    more = await askYesNo(inquirer, "Does the provider need a secret, such as an API key?", true);
+    while (more) {
+      secrets.push(await askSecret(inquirer, spec));
+      more = await askYesNo(inquirer, "Add another secret?", false);
+    }
+  } else if (await askYesNo(inquirer, "Does the server need an API key (sent as the bearer token)?", true)) {
+    // An HTTP transport sends one secret, as the bearer token: a second is never asked for.
     secrets.push(await askSecret(inquirer, spec));
-    more = await askYesNo(inquirer, "Add another secret?", false);
   }
-
-  const { specChoices } = await import("../spec/choices.js");
-  const choices = specChoices();
-  const streaming =
-    options.streaming ?? (await askYesNo(inquirer, "Stream tokens as they arrive (_streamResponseChunks)?", choices.defaultStreaming));
-  const transport = await askChoice(
-    inquirer,
-    "Transport (how the provider is called):",
-    choices.transports.map((t) => ({ name: t, value: t })),
-    choices.defaultTransport,
-  );
-  // The transport is one of the schema's own values (the cast restores the literal type the list lost).
-  spec.streaming = streaming;
-  spec.transport = transport as SpecInput["transport"];
-  const { modelParam, ...transportFields } = await askTransportFields(inquirer, spec);
-  if (modelParam) params.unshift(modelParam);
-  const { name, description, docsUrl } = spec;
+  const { name, description, docsUrl, streaming, transport } = spec;
   // Keys in the order a person writes a spec, so a saved spec reads well.
-  return { name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: spec.transport, ...transportFields };
+  return { name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport, ...transportFields };
 }

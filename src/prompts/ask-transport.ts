@@ -7,24 +7,26 @@ export type TransportFields = Pick<SpecInput, "baseUrl" | "httpJson"> & { modelP
 
 /**
  * The questions a transport adds: where the server is (openai-compatible, ollama), the model param those
- * protocols send when the user has not added one, and the endpoint, prompt key and response path of an
+ * protocols send, and the endpoint, prompt key and response path of an
  * http-json endpoint. Each answer is checked by the spec's own rules, like every other answer.
  */
 export async function askTransportFields(inquirer: Inquirer, spec: SpecInput): Promise<TransportFields> {
   const { transport } = spec;
   if (transport === "openai-compatible" || transport === "ollama") {
     const fields: TransportFields = {};
-    const baseUrl = await askText(inquirer, "Base URL of the server (Enter for the protocol's usual one):", {
-      validate: (url) => (url === "" ? true : checkField({ ...spec, baseUrl: url }, "baseUrl")),
+    const { protocolDefaultUrl } = await import("../render/http-context.js");
+    const usual = protocolDefaultUrl(transport);
+    const baseUrl = await askText(inquirer, "Base URL of the server:", {
+      default: usual,
+      validate: (url) => checkField({ ...spec, baseUrl: url }, "baseUrl"),
     });
-    if (baseUrl !== "") fields.baseUrl = baseUrl;
-    if (!(spec.params ?? []).some((p) => (p.name === "model" || p.name === "modelName") && p.type === "string")) {
-      // The protocol sends a model name: without a param for it the spec would be refused.
-      const model = await askText(inquirer, "Default model name the server should run (e.g. llama3.2):", {
-        validate: (name) => (name === "" ? "is required: the model name sent with every request" : true),
-      });
-      fields.modelParam = { name: "model", type: "string", default: model, description: "Name of the model the server runs." };
-    }
+    // The protocol's usual URL is the generated default already: the spec need not repeat it.
+    if (baseUrl !== usual) fields.baseUrl = baseUrl;
+    // The protocol sends a model name, so its param comes first; other params are asked after it.
+    const model = await askText(inquirer, "Default model name the server should run (e.g. llama3.2):", {
+      validate: (name) => (name === "" ? "is required: the model name sent with every request" : true),
+    });
+    fields.modelParam = { name: "model", type: "string", default: model, description: "Name of the model the server runs." };
     return fields;
   }
   if (transport === "http-json") {

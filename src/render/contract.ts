@@ -24,8 +24,15 @@ export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name"];
 /** The param an HTTP transport adds for where to send requests; a spec param must not take its name. */
 export const URL_PARAM = { "openai-compatible": "baseUrl", ollama: "baseUrl", "http-json": "url" } as const;
 
-/** Members only the HTTP transports add. */
-export const HTTP_MEMBERS: readonly string[] = ["_generate", ...new Set(Object.values(URL_PARAM))];
+/** Extra request body fields a caller may pass (openai-compatible), as `@langchain/openai`'s `OpenAI` has. */
+export const EXTRA_BODY_PARAM = "modelKwargs";
+
+/** Constructor fields a transport adds to the class, with what each is for; a spec param must not take one. */
+export const TRANSPORT_FIELDS: Record<keyof typeof URL_PARAM, Record<string, string>> = {
+  "openai-compatible": { [URL_PARAM["openai-compatible"]]: "the server's base URL", [EXTRA_BODY_PARAM]: "extra request body fields" },
+  ollama: { [URL_PARAM.ollama]: "the server's base URL" },
+  "http-json": { [URL_PARAM["http-json"]]: "the endpoint's URL" },
+};
 
 /** Top-level names of the emitted class module: imports and module helpers. */
 export const MODULE_NAMES: readonly string[] = [
@@ -54,6 +61,10 @@ export const MODULE_NAMES: readonly string[] = [
   "tokenUsage",
   "addUsage",
   "readLines",
+  "getLines",
+  "getMessages",
+  "CREDENTIAL_KEY",
+  "checkModelKwargs",
   "ndjsonText",
   "requestBody",
   "parseCompletion",

@@ -54,7 +54,16 @@ export function tsType(type: unknown): string {
   return values.map(tsLiteral).join(" | ");
 }
 
+/**
+ * A TSDoc link to a class or one of its members: `{@link AcmeLLM}`, `{@link AcmeLLM.callProvider}`. A
+ * helper, because Handlebars reads the `}}}` of `{@link {{name}}}` as a triple-stash.
+ */
+export function tsdocLink(...names: unknown[]): string {
+  return `{@link ${names.map(identifier).join(".")}}`;
+}
+
 export const HELPERS = {
+  link: tsdocLink,
   tsType,
   str: tsLiteral,
   doc: jsdocText,

@@ -1,6 +1,6 @@
 import { snakeCase } from "change-case";
 import type { Spec } from "../spec/schema.js";
-import { URL_PARAM } from "./contract.js";
+import { EXTRA_BODY_PARAM, URL_PARAM } from "./contract.js";
 
 /** What the HTTP transport templates see. */
 export interface HttpContext {
@@ -32,6 +32,10 @@ export interface HttpContext {
    */
   wireParams: { name: string; wire: string; top: boolean; sentAs: string }[];
   json: HttpJsonContext | false;
+  /** The constructor field of extra request body fields (openai-compatible), or false. */
+  extraBody: string | false;
+  /** Streams Server-Sent Events, parsed with `@langchain/core`'s event-stream parser. */
+  eventStream: boolean;
 }
 
 interface HttpJsonContext {
@@ -64,6 +68,11 @@ const PROTOCOLS = {
   },
 } as const;
 
+/** Where an openai-compatible or ollama wrapper sends requests when no `baseUrl` is given. */
+export function protocolDefaultUrl(transport: keyof typeof PROTOCOLS): string {
+  return PROTOCOLS[transport].defaultUrl;
+}
+
 /** Builds the HTTP part of the render context; false for the custom transport. */
 export function httpContext(spec: Spec, modelParam: string | undefined): HttpContext | false {
   const transport = spec.transport;
@@ -89,6 +98,8 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
       usage: false,
       // A generic endpoint takes the params under the names the spec gave them.
       wireParams: spec.params.map((p) => ({ name: p.name, wire: p.name, top: false, sentAs: p.name })),
+      extraBody: false,
+      eventStream: false,
       json: {
         promptField: json.promptField,
         stopField: json.stopField ?? false,
@@ -115,6 +126,8 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
     usage: protocol.usage,
     wireParams: wireParams(spec, transport, modelParam),
     json: false,
+    extraBody: transport === "openai-compatible" ? EXTRA_BODY_PARAM : false,
+    eventStream: transport === "openai-compatible",
   };
 }
 

@@ -59,7 +59,8 @@ export interface RenderOptions {
   onFile?: (file: GeneratedFile) => void;
 }
 
-type TemplateContext = RenderContext & PackageContext;
+/** `importFrom`: what `import { X } from …` names in docs and examples; `repoModule`: the class's path in a repo. */
+type TemplateContext = RenderContext & PackageContext & { importFrom: string; repoModule: string | false };
 type Compiled = (ctx: TemplateContext) => string;
 type Engine = ReturnType<typeof createHandlebars>;
 const compiled = new Map<string, Compiled>();
@@ -138,7 +139,10 @@ function compileOverride(file: string, engine: Engine): Compiled {
 export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = templatesDir(), options: RenderOptions = {}): GeneratedFile[] {
   const base = buildContext(spec);
   const layout = options.layout ? { fileBase: options.layout.fileBase, classImport: options.layout.classImport } : {};
-  const ctx: TemplateContext = { ...base, ...layout, ...packageContext(base.fileBase, options.package) };
+  const pkg = packageContext(base.fileBase, options.package);
+  // In a repo the class is imported from its module there; a package is imported by its name.
+  const where = { importFrom: options.layout?.moduleImport ?? pkg.packageName, repoModule: options.layout?.modulePath ?? (false as const) };
+  const ctx: TemplateContext = { ...base, ...layout, ...pkg, ...where };
   const own = engineFor(dir);
   const engine = options.overrideDir ? overrideHandlebars(dir, options.overrideDir) : own;
   return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { paramTypeSchema, specSchema } from "./schema.js";
+import { paramTypeSchema, specSchema, type Transport } from "./schema.js";
+
+/** One line per transport, shown beside its name where the transport is chosen. */
+export const TRANSPORT_SUMMARY: Record<Transport, string> = {
+  custom: "you fill in one method with your provider's SDK or API call",
+  "openai-compatible": "POST {baseUrl}/completions: OpenAI, vLLM, llama.cpp, LocalAI, Together…",
+  ollama: "POST {baseUrl}/api/generate on an Ollama server",
+  "http-json": "POST the prompt as JSON to one endpoint, read the text at a path of the answer",
+};
 
 /**
  * The string values a schema accepts when it is a literal, an enum or a union of them (through defaults
@@ -18,6 +26,10 @@ export function literalValues(schema: z.ZodType): string[] {
 export interface SpecChoices {
   transports: string[];
   defaultTransport: string;
+  /** The transport's one-line description, for the choice list. */
+  transportSummary: (transport: string) => string;
+  /** The longest transport name, to align the descriptions. */
+  transportWidth: number;
   /** The named param types; an enum type is asked for separately, as a list of values. */
   scalarParamTypes: string[];
   defaultStreaming: boolean;
@@ -25,9 +37,12 @@ export interface SpecChoices {
 
 export function specChoices(): SpecChoices {
   const { transport, streaming } = specSchema.shape;
+  const transports = literalValues(transport);
   return {
-    transports: literalValues(transport),
+    transports,
     defaultTransport: transport.parse(undefined),
+    transportSummary: (t) => TRANSPORT_SUMMARY[t as Transport] ?? "",
+    transportWidth: Math.max(...transports.map((t) => t.length)),
     scalarParamTypes: literalValues(paramTypeSchema),
     defaultStreaming: streaming.parse(undefined),
   };

@@ -34,9 +34,10 @@ export const paramSchema = z
   .object({
     name: z
       .string(required('a string, e.g. "temperature"'))
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an identifier of letters, digits and _, in camelCase, e.g. "maxTokens"' })
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an identifier of letters, digits and _, e.g. "maxTokens"' })
       .meta({
-      description: "Constructor field name: a camelCase identifier, e.g. temperature.",
+      description:
+        'Constructor field name: an identifier, e.g. maxTokens. "openai-compatible" and "ollama" send it in snake_case (max_tokens); "http-json" sends it as written.',
     }),
     type: paramTypeSchema.meta({
       description: 'TypeScript type: "string", "number", "boolean", "string[]" or { "enum": [...] }.',
@@ -55,11 +56,30 @@ export const paramSchema = z
   })
   .strict();
 
+/**
+ * Variables the shell, the OS, Node or npm set for their own use. A secret read from one of them would
+ * send, say, the user's PATH as a bearer token.
+ */
+const SYSTEM_VARIABLES = new Set([
+  "PATH", "HOME", "USER", "USERNAME", "LOGNAME", "SHELL", "PWD", "OLDPWD", "TMPDIR", "TMP", "TEMP", "LANG",
+  "LANGUAGE", "TERM", "COLORTERM", "TZ", "HOSTNAME", "HOST", "EDITOR", "VISUAL", "PAGER", "DISPLAY", "MAIL",
+  "SHLVL", "PS1", "IFS", "CDPATH", "MANPATH", "INFOPATH", "CI",
+  "LD_LIBRARY_PATH", "LD_PRELOAD", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "PROGRAMDATA", "PROGRAMFILES",
+  "SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "HOMEDRIVE", "HOMEPATH", "COMPUTERNAME",
+  "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+]);
+/** Families of such variables: locale (LC_ALL), XDG folders, the loader (DYLD_), Node's (NODE_OPTIONS), npm's, ssh's, git's. */
+const SYSTEM_PREFIXES = ["LC_", "XDG_", "DYLD_", "NODE_", "NPM_CONFIG_", "SSH_", "GIT_"];
+
+export function isSystemVariable(name: string): boolean {
+  return SYSTEM_VARIABLES.has(name) || SYSTEM_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
 export const secretSchema = z
   .object({
     name: z
       .string({ error: 'must be a string, e.g. "apiKey"' })
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an identifier of letters, digits and _, in camelCase, e.g. "apiKey"' })
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an identifier of letters, digits and _, e.g. "apiKey"' })
       .meta({
       description: "Constructor field holding the secret, e.g. apiKey.",
     }),
@@ -67,6 +87,10 @@ export const secretSchema = z
       .string({ error: 'must be a string, e.g. "ACME_API_KEY"' })
       .regex(/^[A-Z_][A-Z0-9_]*$/, {
         error: 'must be an environment variable name in UPPER_SNAKE_CASE, e.g. "ACME_API_KEY"',
+      })
+      .refine((env) => !isSystemVariable(env), {
+        error: (issue) =>
+          `"${String(issue.input)}" is set by the shell or the operating system, not a secret: the wrapper would send its value as the credential; name the provider's own variable, e.g. "ACME_API_KEY"`,
       })
       .meta({ description: "Environment variable read when the constructor is not given the secret." }),
     description: description.meta({ description: "Docstring of the field." }),

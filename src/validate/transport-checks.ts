@@ -1,13 +1,15 @@
 import { snakeCase } from "change-case";
 import type { Spec } from "../spec/schema.js";
-import { HTTP_MEMBERS } from "../render/contract.js";
+import { TRANSPORT_FIELDS } from "../render/contract.js";
 import { modelParamOf } from "../render/context.js";
 import { reservedBodyKeys } from "../render/http-context.js";
 import type { SpecIssue } from "./spec-error.js";
 
-/** Member names a spec's params and secrets must not take under its transport. */
-export function transportMembers(spec: Spec): readonly string[] {
-  return spec.transport === "custom" ? [] : HTTP_MEMBERS;
+/** Why a param or secret may not take `name` under the spec's transport: a field that transport adds. */
+export function transportFieldProblem(spec: Spec, name: string): string | undefined {
+  if (spec.transport === "custom") return undefined;
+  const what = Object.hasOwn(TRANSPORT_FIELDS[spec.transport], name) ? TRANSPORT_FIELDS[spec.transport][name] : undefined;
+  return what && `"${name}" is a constructor field transport "${spec.transport}" adds itself (${what}); choose another name`;
 }
 
 /** Rules that tie the transport to other fields: what each HTTP protocol needs and what it cannot send. */

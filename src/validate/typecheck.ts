@@ -1,98 +1,89 @@
+import { createHash } from "node:crypto";
 import type { GeneratedFile } from "../render/render.js";
 import { checkConfig } from "./check-config.js";
-// Static: it loads the TypeScript 7 API itself only when a check runs.
-import { nativeDiagnostics, NativeCheckerUnavailable } from "./native-check.js";
+import { diagnose } from "./check-thread.js";
 import { TypecheckError, type EmittedDiagnostic } from "./typecheck-error.js";
 
-/** Which compiler checks: TypeScript 7's native one, or TypeScript 5 through ts-morph. */
-export type CheckerName = "native" | "ts-morph";
-
-let nativeMissing = false;
-
-/** CREATE_CUSTOM_LLM_CHECKER, when set: tests and users pick a checker by name. */
-function checkerFromEnv(): CheckerName | undefined {
-  const asked = process.env.CREATE_CUSTOM_LLM_CHECKER;
-  if (asked === undefined || asked === "native" || asked === "ts-morph") return asked;
-  throw new Error(`CREATE_CUSTOM_LLM_CHECKER must be "native" or "ts-morph", not ${JSON.stringify(asked)}`);
-}
-
 /**
- * The compiler errors in the emitted .ts files, located in those files. With `repo` (wrapper mode) the
- * files sit, in memory only, at their real paths in that repo, so its own node_modules resolve. A checker
- * asked for by name (here or in CREATE_CUSTOM_LLM_CHECKER) must work; by default native is used, and
- * ts-morph where the native binary is missing.
+ * The compiler errors in the emitted .ts files, located in those files, in file order then line order: how
+ * a reader fixes them. With `repo` (wrapper mode) the files sit, in memory only, at their real paths in
+ * that repo, so its own node_modules resolve. `modules` is where other packages are read from: by default
+ * the declaration snapshot shipped with this package.
  */
-export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, checker?: CheckerName): Promise<EmittedDiagnostic[]> {
-  // In file order, then line order: how a reader fixes them (the two compilers list them differently).
+export async function emittedDiagnostics(files: readonly GeneratedFile[], repo?: string, modules?: string, background = false): Promise<EmittedDiagnostic[]> {
+  const key = repo === undefined ? packageKey(files, modules) : undefined;
+  const known = key === undefined ? undefined : checked.get(key);
+  // A background check (the warm-up's) does not keep the process alive; one waited for now must.
+  if (known) return background ? known : keptAlive(known);
   const order = new Map(files.map((f, i) => [f.path, i]));
   const rank = (d: EmittedDiagnostic) => order.get(d.file) ?? files.length;
-  return (await diagnosticsBy(checker ?? checkerFromEnv(), files, repo)).sort(
-    (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code,
+  const ts = files.filter((f) => f.path.endsWith(".ts") || f.path === "package.json");
+  const diagnostics = diagnose(ts, checkConfig(repo, modules), background).then((found) =>
+    found.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || a.code - b.code),
   );
+  if (key !== undefined) {
+    if (checked.size >= REMEMBERED) checked.clear();
+    checked.set(key, diagnostics);
+    diagnostics.catch(() => checked.delete(key));
+  }
+  return diagnostics;
 }
 
-async function diagnosticsBy(asked: CheckerName | undefined, files: readonly GeneratedFile[], repo?: string): Promise<EmittedDiagnostic[]> {
-  const config = checkConfig(repo);
-  const ts = files.filter((f) => f.path.endsWith(".ts"));
-  if (asked === "native" || (asked === undefined && !nativeMissing)) {
-    try {
-      return await nativeDiagnostics(ts, config);
-    } catch (error) {
-      // Only a missing binary falls back, and only when no checker was asked for by name.
-      if (!(error instanceof NativeCheckerUnavailable) || asked === "native") throw error;
-      nativeMissing = true;
-    }
-  }
-  // Loaded only here: ts-morph and TypeScript 5 take ~0.6 s to load.
-  const { morphDiagnostics } = await import("./morph-check.js");
-  return morphDiagnostics(ts, config);
+function keptAlive<T>(work: Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 1 << 30);
+  return work.finally(() => clearInterval(timer));
 }
 
 /**
- * Formats `rendered` with `format` and type-checks the result, the two at once where that is safe: the
- * native compiler checks the unformatted text in its own process while prettier runs in its worker thread.
- * Only a pass is trusted; any error, and the formatted files are checked again, so that what is reported
- * names the lines as written. Returns the formatted files; throws TypecheckError as typecheckFiles does.
+ * A new package's checks, by input, for this process: the run after the last question repeats
+ * the check the warm-up did for the same spec (prewarm.ts). Only package mode: its check reads nothing
+ * but these files and the declaration snapshot, where a repo's files could change in between.
+ */
+const checked = new Map<string, Promise<EmittedDiagnostic[]>>();
+const REMEMBERED = 8;
+
+/** What a new package's check depends on: its .ts files, and the module type its package.json gives them. */
+function packageKey(files: readonly GeneratedFile[], modules = ""): string {
+  const hash = createHash("sha256").update(modules);
+  for (const f of files) {
+    if (f.path.endsWith(".ts")) hash.update(`\0${f.path}\0${f.contents}`);
+    if (f.path === "package.json") hash.update(`\0type\0${String((JSON.parse(f.contents) as { type?: unknown }).type)}`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Formats `rendered` with `format` and type-checks the result, the two at once: the compiler checks the
+ * unformatted text in this thread while prettier runs in its worker thread. Only a pass is trusted; on
+ * any error the formatted files are checked again, so that what is reported names the lines as written.
+ * Returns the formatted files; throws TypecheckError as typecheckFiles does.
  */
 export async function typecheckWhileFormatting(
   rendered: readonly GeneratedFile[],
   format: (files: readonly GeneratedFile[]) => Promise<GeneratedFile[]>,
   repo?: string,
 ): Promise<GeneratedFile[]> {
-  const asked = checkerFromEnv();
+  const formatting = format(rendered);
+  formatting.catch(() => undefined); // reported where it is awaited, below
   // Prettier may move a @ts- directive off the code it is about: with one, check only the formatted files.
   const directive = rendered.some((f) => f.path.endsWith(".ts") && f.contents.includes("@ts-"));
-  // The ts-morph fallback stays sequential: simpler, and it is used only where the native binary is missing.
-  const native = asked === "native" || (asked === undefined && !nativeMissing);
-  if (directive || !native) {
-    const files = await format(rendered);
-    await typecheckFiles(files, repo);
-    return files;
-  }
-  const passed = emittedDiagnostics(rendered, repo).then(
-    (diagnostics) => diagnostics.length === 0,
-    () => false, // a failed check is repeated below, and then reported
-  );
-  let files: GeneratedFile[];
-  try {
-    files = await format(rendered);
-  } catch (error) {
-    await passed; // nothing of this call runs on once it has failed
-    throw error;
-  }
-  if (!(await passed)) await typecheckFiles(files, repo);
+  const passed = directive
+    ? false
+    : await emittedDiagnostics(rendered, repo).then(
+        (diagnostics) => diagnostics.length === 0,
+        () => false, // a failed check is repeated below, and then reported
+      );
+  const files = await formatting;
+  if (!passed) await typecheckFiles(files, repo);
   return files;
 }
 
 /**
- * Starts the compiler the next check will use and has it parse what `files` import, in the background:
- * nothing is reported, and the process does not wait for it to exit (prewarm.ts). Only the native
- * checker keeps anything from one check to the next.
+ * Has the compiler parse what `files` import (lib files, @langchain/core, vitest, @types/node), so that
+ * the next check reuses it (prewarm.ts). Nothing is reported.
  */
 export async function warmChecker(files: readonly GeneratedFile[], repo?: string): Promise<void> {
-  const asked = checkerFromEnv();
-  if (asked === "ts-morph" || (asked === undefined && nativeMissing)) return;
-  await nativeDiagnostics(files.filter((f) => f.path.endsWith(".ts")), checkConfig(repo), true);
+  await emittedDiagnostics(files, repo, undefined, true);
 }
 
 /**

@@ -4,7 +4,7 @@ import { specSchema, type Param, type Spec } from "../spec/schema.js";
 import { CALL_OPTION_KEYS, derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
 import { llmMemberNames } from "./llm-members.js";
 import { parseOrThrow, SpecError, type SpecIssue } from "./spec-error.js";
-import { checkTransport, transportMembers } from "./transport-checks.js";
+import { checkTransport, transportFieldProblem } from "./transport-checks.js";
 
 /** Longest name we accept: long enough for any real name, short enough to keep emitted lines sane. */
 const MAX_NAME = 64;
@@ -59,13 +59,12 @@ function checkMembers(spec: Spec): SpecIssue[] {
   const seen = new Map<string, string>();
   const inherited = llmMemberNames();
   const reservedForTypes = new Set(derivedTypeNames(spec.name));
-  const generated = [...GENERATED_MEMBERS, ...transportMembers(spec)];
   const members = [
     ...spec.params.map((p, i) => ({ name: p.name, path: `params[${i}].name` })),
     ...spec.secrets.map((s, i) => ({ name: s.name, path: `secrets[${i}].name` })),
   ];
   for (const { name, path } of members) {
-    const problem = memberNameProblem(name, inherited, generated, reservedForTypes);
+    const problem = transportFieldProblem(spec, name) ?? memberNameProblem(name, inherited, GENERATED_MEMBERS, reservedForTypes);
     if (problem) {
       issues.push({ path, message: problem });
       continue;

@@ -12,7 +12,7 @@ Python's pty module is on every machine we run on; node-pty would need a native 
 import fcntl, json, os, pty, re, select, struct, sys, termios, time
 
 # Generous: a safety net for a run that went wrong, not a measure of speed.
-WAIT_SECONDS = 120
+WAIT_SECONDS = float(os.environ.get("PTY_WAIT_SECONDS", "120"))
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\r")
 
 
@@ -67,8 +67,13 @@ def main():
     if error:
         os.kill(pid, 9)
     deadline = time.monotonic() + WAIT_SECONDS
-    while read(deadline):
-        pass
+    got = True
+    while got:
+        got = read(deadline)
+    if got is False:
+        # Still running, waiting for an answer no step gives: end it rather than wait forever.
+        error = error or "the program was still running after the last step"
+        os.kill(pid, 9)
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     print(json.dumps({"status": 128 - code if code < 0 else code, "screen": screen(), "times": times, "error": error}))

@@ -20,7 +20,8 @@ export function exampleSpecs(): { file: string; spec: SpecInput }[] {
  */
 export function expectedTestCount(spec: SpecInput): number {
   const transport = spec.transport ?? "custom";
-  const base = transport === "custom" ? 6 : transport === "http-json" ? 13 : 14;
+  // openai-compatible adds finish_reason, modelKwargs and its credential check.
+  const base = transport === "custom" ? 6 : transport === "http-json" ? 13 : transport === "ollama" ? 14 : 17;
   const secrets = spec.secrets?.length ?? 0;
   // Streaming adds the callback-order test, and for HTTP the error-mid-stream test.
   const streaming = spec.streaming ? (transport === "custom" ? 1 : 2) : 0;

@@ -1,0 +1,92 @@
+// Adding a wrapper to an existing repo with `npx plop llm` (this package loaded through `plop.load`):
+// what the repo lacks is said before the first question, and the docs import from the repo's module.
+// Through plop's real bin in a terminal; the repo is a folder under ours, loading this checkout by path.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { childEnv } from "./support/child-env.js";
+import { freshDir, listTree } from "./support/files.js";
+import { REPO, repoTempDir } from "./support/paths.js";
+import { CTRL_C, ENTER, runInPty, type Step } from "./support/pty.js";
+
+const dir = repoTempDir("wrapper-repo");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const PLOP = join(REPO, "node_modules/plop/bin/plop.js");
+const OURS = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+
+/** A repo whose plopfile loads this checkout; `deps` go into its package.json. */
+function makeRepo(name: string, deps: Record<string, string>, config?: object): string {
+  const repo = freshDir(dir, name);
+  writeFileSync(join(repo, "package.json"), JSON.stringify({ name, private: true, type: "module", devDependencies: deps }, null, 2));
+  writeFileSync(join(repo, "plopfile.js"), `export default async (plop) => { await plop.load(${JSON.stringify(REPO)}); };\n`);
+  if (config) writeFileSync(join(repo, "custom-llm.config.json"), JSON.stringify(config));
+  return repo;
+}
+const BOTH = { "@langchain/core": OURS.devDependencies["@langchain/core"]!, vitest: OURS.devDependencies.vitest! };
+const plop = (repo: string, steps: Step[]) => runInPty([process.execPath, PLOP, "llm"], steps, repo, childEnv({ NO_COLOR: "1" }));
+
+const ANSWERS: Step[] = [
+  { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
+  { expect: "Description (opens the class docstring):", send: `Acme.${ENTER}` },
+  { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
+  { expect: "Stream tokens as they arrive (_streamResponseChunks)?", send: `n${ENTER}` },
+  { expect: "Transport (how the provider is called):", send: ENTER },
+  { expect: "Add a constructor param (e.g. model, temperature)?", send: `n${ENTER}` },
+  { expect: "Does the provider need a secret, such as an API key?", send: `n${ENTER}` },
+];
+
+describe("npx plop llm in an existing repo", () => {
+  it("the docs page and the class example import the class from its module in the repo", () => {
+    const repo = makeRepo("imports", BOTH, { folders: { class: "lib/llms", test: "lib/llms", docs: "docs" } });
+    const r = plop(repo, ANSWERS);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    const docs = readFileSync(join(repo, "docs/acme-llm.md"), "utf8");
+    const code = readFileSync(join(repo, "lib/llms/acme-llm.ts"), "utf8");
+    expect(docs).toContain('import { AcmeLLM } from "./lib/llms/acme-llm.js";');
+    expect(docs).toContain("`AcmeLLM` is in this repo, in `lib/llms/acme-llm.ts`");
+    expect(code).toContain(' * import { AcmeLLM } from "./lib/llms/acme-llm.js";');
+    for (const text of [docs, code]) {
+      expect(text).not.toContain("langchain-acme-llm");
+      expect(text).not.toMatch(/npm install/);
+    }
+  });
+
+  it.each([
+    ["@langchain/core and vitest", {}, ["npm install @langchain/core@^", "npm install -D vitest@^"]],
+    ["vitest", { "@langchain/core": BOTH["@langchain/core"] }, ["npm install -D vitest@^"]],
+  ])("a repo that does not list %s is told what to add, with the command, before the first question", (_label, deps, commands) => {
+    const repo = makeRepo(`missing-${Object.keys(deps).length}`, deps);
+    const before = listTree(repo);
+    const r = plop(repo, [{ expect: "Class name of the wrapper", send: CTRL_C }]);
+    expect(r.status).toBe(1);
+    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).toContain("This repo's package.json does not list");
+    for (const command of commands) expect(r.screen).toContain(command);
+    if (!("@langchain/core" in deps)) expect(r.screen).toContain("@langchain/core (the class imports it)");
+    expect(r.screen).toContain("vitest (the test imports it)");
+    expect(listTree(repo)).toEqual(before);
+  });
+
+  it("the command follows the repo's lockfile", () => {
+    const repo = makeRepo("pnpm", { "@langchain/core": BOTH["@langchain/core"] });
+    writeFileSync(join(repo, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    const r = plop(repo, [{ expect: "Class name of the wrapper", send: CTRL_C }]);
+    expect(r.status).toBe(1);
+    expect(r.screen).toContain("pnpm add -D vitest@^");
+  });
+
+  it("a broken override template is reported before the first question, naming it", () => {
+    const repo = makeRepo("override", BOTH, { templates: "llm-templates" });
+    mkdirSync(join(repo, "llm-templates/wrapper"), { recursive: true });
+    cpSync(join(REPO, "test/fixtures/team-repo/llm-templates/partials"), join(repo, "llm-templates/partials"), { recursive: true });
+    // A block left open: Handlebars cannot parse it.
+    writeFileSync(join(repo, "llm-templates/wrapper/docs.md.hbs"), "# {{md className}}\n\n{{#if docsUrl}}\n{{> team-footer}}\n");
+    const before = listTree(repo);
+    const r = plop(repo, [{ expect: "Class name of the wrapper", send: CTRL_C }]);
+    expect(r.status).toBe(1);
+    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).toMatch(/override template .*llm-templates\/wrapper\/docs\.md\.hbs failed to render: Parse error/);
+    expect(listTree(repo)).toEqual(before);
+  });
+});
