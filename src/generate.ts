@@ -1,5 +1,6 @@
 import { addLicenseHeader, applyConfigToSpec, wrapperLayout } from "./config/apply-config.js";
 import { loadConfig, type LoadedConfig } from "./config/load-config.js";
+import { modelKind } from "./kinds/index.js";
 import { tuneJit } from "./jit.js";
 import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
@@ -54,7 +55,7 @@ export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile
   const header = config?.licenseHeader;
   const rendered = renderFiles(spec, mode, options.templatesDir, {
     package: options,
-    layout: config ? wrapperLayout(spec.name, config) : undefined,
+    layout: config ? wrapperLayout(spec.name, config, modelKind(spec.kind).templates) : undefined,
     overrideDir: config?.templatesDir,
     onFile: onFile && ((file) => onFile(addLicenseHeader([file], header)[0]!)),
   });

@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { SpecInput } from "../src/spec/schema.js";
 import { SpecError } from "../src/validate/spec-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
-import { LLM_MEMBERS } from "../src/validate/llm-members.generated.js";
-import { probeLlmMembers } from "../src/validate/llm-probe.js";
+import { CHAT_MODEL_MEMBERS, LLM_MEMBERS } from "../src/validate/llm-members.generated.js";
+import { probeChatModelMembers, probeLlmMembers } from "../src/validate/llm-probe.js";
 
 describe("the LLM member names a param may not take", () => {
   it("match the installed @langchain/core's real LLM class (run npm run build:members)", () => {
     expect(LLM_MEMBERS).toEqual(probeLlmMembers());
     expect(LLM_MEMBERS).toEqual(expect.arrayContaining(["invoke", "stream", "batch", "callbacks", "lc_secrets", "caller"]));
+  });
+
+  it("and BaseChatModel's, for chat specs", () => {
+    expect(CHAT_MODEL_MEMBERS).toEqual(probeChatModelMembers());
+    expect(CHAT_MODEL_MEMBERS).toEqual(expect.arrayContaining(["invoke", "bindTools", "withStructuredOutput", "getLsParams", "caller"]));
   });
 });
 

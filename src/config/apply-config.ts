@@ -3,6 +3,8 @@ import { camelCase, kebabCase } from "change-case";
 import type { SpecInput } from "../spec/schema.js";
 import type { GeneratedFile } from "../render/render.js";
 import type { Config } from "./config-schema.js";
+import type { ModelKind } from "../kinds/kind.js";
+import { llmKind } from "../kinds/llm.js";
 
 /** Where the wrapper's three files go and how the test imports the class, per the team's conventions. */
 export interface WrapperLayout {
@@ -29,7 +31,11 @@ export function applyConfigToSpec(input: unknown, config: Config): unknown {
   return { ...spec, name, params: merge(spec.params, config.defaults.params), secrets: merge(spec.secrets, config.defaults.secrets) };
 }
 
-export function wrapperLayout(className: string, config: Config): WrapperLayout {
+/**
+ * `templates`: the kind's class, test and docs templates, whose output paths the conventions set (the
+ * paths are the same for every kind).
+ */
+export function wrapperLayout(className: string, config: Config, templates: ModelKind["templates"] = llmKind.templates): WrapperLayout {
   const fileBase = NAMING[config.fileNaming](className);
   const classPath = posix.join(config.folders.class, `${fileBase}.ts`);
   const testPath = posix.join(config.folders.test, `${fileBase}.test.ts`);
@@ -39,9 +45,9 @@ export function wrapperLayout(className: string, config: Config): WrapperLayout 
     fileBase,
     classImport,
     paths: {
-      "wrapper/llm.ts.hbs": classPath,
-      "wrapper/llm.test.ts.hbs": testPath,
-      "wrapper/docs.md.hbs": posix.join(config.folders.docs, `${fileBase}.md`),
+      [templates.class]: classPath,
+      [templates.test]: testPath,
+      [templates.docs]: posix.join(config.folders.docs, `${fileBase}.md`),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { snakeCase } from "change-case";
+import type { ModelKind } from "../kinds/kind.js";
 import type { Spec } from "../spec/schema.js";
 import { URL_PARAM } from "./contract.js";
 
@@ -42,30 +43,24 @@ interface HttpJsonContext {
   responsePathText: string;
 }
 
-/** Where each HTTP transport sends requests by default, and how its body names params. */
+/** Where each HTTP transport sends requests by default and how it streams; the kind gives the endpoint. */
 const PROTOCOLS = {
   "openai-compatible": {
     defaultUrl: "https://api.openai.com/v1",
-    path: "/completions",
     usage: true,
     streamType: "text/event-stream",
-    name: "OpenAI's completions API",
     streamFormat: "Server-Sent Events",
-    reference: "`@langchain/openai`'s `OpenAI`",
   },
   ollama: {
     defaultUrl: "http://localhost:11434",
-    path: "/api/generate",
     usage: true,
     streamType: "application/x-ndjson",
-    name: "Ollama's generate API",
     streamFormat: "newline-delimited JSON",
-    reference: "`@langchain/ollama`'s `Ollama`",
   },
 } as const;
 
 /** Builds the HTTP part of the render context; false for the custom transport. */
-export function httpContext(spec: Spec, modelParam: string | undefined): HttpContext | false {
+export function httpContext(spec: Spec, modelParam: string | undefined, kind: ModelKind): HttpContext | false {
   const transport = spec.transport;
   if (transport === "custom") return false;
   const bearer = spec.secrets[0]?.name ?? false;
@@ -98,10 +93,10 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
       },
     };
   }
-  const protocol = PROTOCOLS[transport];
+  const protocol = { ...PROTOCOLS[transport], ...kind.endpoints[transport] };
   return {
-    partial: `transport/${transport}`,
-    testServerPartial: `tests/server/${transport}`,
+    partial: kindPartial(kind, `transport/${transport}`),
+    testServerPartial: kindPartial(kind, `tests/server/${transport}`),
     streamType: protocol.streamType,
     forwardsStop: true,
     protocolName: protocol.name,
@@ -116,6 +111,11 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
     wireParams: wireParams(spec, transport, modelParam),
     json: false,
   };
+}
+
+/** The LLM's partials keep their first names; another kind's live under a folder named after it. */
+function kindPartial(kind: ModelKind, name: string): string {
+  return kind.name === "llm" ? name : `${kind.name}/${name}`;
 }
 
 /**
@@ -139,12 +139,11 @@ function wireParams(spec: Spec, transport: keyof typeof PROTOCOLS, modelParam: s
 }
 
 /** The body keys each protocol uses itself; a param sent under one of them would clash. */
-export function reservedBodyKeys(spec: Spec): string[] {
+export function reservedBodyKeys(spec: Spec, kind: ModelKind): readonly string[] {
   switch (spec.transport) {
     case "openai-compatible":
-      return ["prompt", "stop", "stream"];
     case "ollama":
-      return ["stop"];
+      return kind.reservedBodyKeys[spec.transport];
     case "http-json": {
       const json = spec.httpJson;
       return json ? [json.promptField, json.stopField, json.streamField].filter((k): k is string => k !== undefined) : [];

@@ -1,4 +1,5 @@
 import { snakeCase } from "change-case";
+import type { ModelKind } from "../kinds/kind.js";
 import type { Spec } from "../spec/schema.js";
 import { HTTP_MEMBERS } from "../render/contract.js";
 import { modelParamOf } from "../render/context.js";
@@ -11,9 +12,11 @@ export function transportMembers(spec: Spec): readonly string[] {
 }
 
 /** Rules that tie the transport to other fields: what each HTTP protocol needs and what it cannot send. */
-export function checkTransport(spec: Spec): SpecIssue[] {
+export function checkTransport(spec: Spec, kind: ModelKind): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const { transport } = spec;
+  const unsupported = kind.unsupported[transport];
+  if (unsupported) issues.push({ path: "transport", message: `"${transport}" cannot serve a ${kind.name} model: it ${unsupported}` });
   const protocol = transport === "openai-compatible" || transport === "ollama";
   if (spec.httpJson && transport !== "http-json") {
     issues.push({ path: "httpJson", message: `is only read with transport "http-json"; remove it or set "transport": "http-json"` });
@@ -48,7 +51,7 @@ export function checkTransport(spec: Spec): SpecIssue[] {
       } else seen.set(key, field);
     }
   }
-  const reserved = new Set(reservedBodyKeys(spec));
+  const reserved = new Set(reservedBodyKeys(spec, kind));
   const model = modelParamOf(spec)?.name;
   /** Which param each body key is taken by: snake_case can send two names under one key (topP, top_p). */
   const sentBy = new Map<string, string>();
