@@ -16,19 +16,13 @@ try {
   const child = join(repo, "bench/generate-child.mjs");
   type ChildResult = { cold: number; warm: Record<string, number>; phases: Record<string, number> };
   const inProcess: ChildResult[] = [];
-  // The same runs with V8 left at its defaults (src/jit.ts), alternating with the others run by run.
-  const untuned: ChildResult[] = [];
   const coldProcess: number[] = [];
-  const untunedEnv = { ...process.env, CREATE_CUSTOM_LLM_TUNE_V8: "0" };
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     const r = spawnSync(process.execPath, [child, join(repo, "examples"), filesJson], { encoding: "utf8" });
     coldProcess.push(performance.now() - t);
     if (r.status !== 0) throw new Error(r.stderr);
     inProcess.push(JSON.parse(r.stdout));
-    const u = spawnSync(process.execPath, [child, join(repo, "examples")], { encoding: "utf8", env: untunedEnv });
-    if (u.status !== 0) throw new Error(u.stderr);
-    untuned.push(JSON.parse(u.stdout));
   }
   // The same emitted files, written where node_modules resolves, checked by TypeScript 5.9's tsc.
   const pkg = join(tmp, "acme-llm");
@@ -41,9 +35,6 @@ try {
   // What a user waits for: the real CLI, whole pipeline, no write.
   const cliArgs = [join(repo, "dist/src/cli/main.js"), "--spec", example, "--dry-run"];
   const cli = medianOf(() => timeProcess(process.execPath, cliArgs));
-  // The fallback checker (TypeScript 5 through ts-morph), what every run used before the native one.
-  const morphEnv = { ...process.env, CREATE_CUSTOM_LLM_CHECKER: "ts-morph" };
-  const cliMorph = medianOf(() => timeProcess(process.execPath, cliArgs, { env: morphEnv }));
 
   const cold = median(coldProcess);
   const coldIn = median(inProcess.map((r) => r.cold));
@@ -52,12 +43,9 @@ try {
   row("baseline: node -e 0", node);
   row("baseline: tsc --noEmit (TypeScript 5.9) of the output", tsc, "= 1.00x");
   row("cold: create-custom-llm --spec … --dry-run", cli, `${(cli / tsc).toFixed(2)}x tsc  (target <= 1.0x)`);
-  row("  the same with CREATE_CUSTOM_LLM_CHECKER=ts-morph", cliMorph, `${(cliMorph / tsc).toFixed(2)}x tsc`);
   row("cold: library generateFiles(acme)", coldIn, `${(coldIn / tsc).toFixed(2)}x tsc`);
   row("  (that process, with the warm runs below)", cold, "");
-  const untunedWarm = median(untuned.map((r) => r.warm["ollama"]!));
   row("warm: another spec as large (ollama), same process", warm("ollama"), `${(warm("ollama") / tsc).toFixed(3)}x tsc  (target <= 100 ms)`);
-  row("  the same with CREATE_CUSTOM_LLM_TUNE_V8=0 (V8's defaults)", untunedWarm, `tuned ÷ untuned ${(warm("ollama") / untunedWarm).toFixed(2)}x`);
   row("warm: then a small spec (minimal)", warm("minimal"), `${(warm("minimal") / tsc).toFixed(3)}x tsc`);
   row("warm: then a third large one (openai-compatible)", warm("openai-compatible"), `${(warm("openai-compatible") / tsc).toFixed(3)}x tsc`);
   row("warm: then the example again (acme)", warm("acme"), `${(warm("acme") / tsc).toFixed(3)}x tsc`);

@@ -11,8 +11,6 @@ import { GenerationChunk } from "@langchain/core/outputs";
 import { generateInto } from "../src/generate.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
-// The emitted wrapper runs in its users' processes, with V8's defaults: generateInto must not tune this one.
-process.env.CREATE_CUSTOM_LLM_TUNE_V8 = "0";
 const PIECES = Array.from({ length: 2000 }, (_, i) => `tok${i} `);
 // Streams per measurement: one stream of 2,000 chunks takes ~8 ms, short enough that a GC pause swung the
 // ratio by ±6 %; ten (~80 ms) hold it within ~1 %.

@@ -1,7 +1,6 @@
 import { addLicenseHeader, applyConfigToSpec, wrapperLayout } from "./config/apply-config.js";
 import { loadConfig, type LoadedConfig } from "./config/load-config.js";
 import { modelKind } from "./kinds/index.js";
-import { tuneJit } from "./jit.js";
 import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
 import { formatFiles, formatSoon } from "./render/format.js";
@@ -46,7 +45,6 @@ export async function generateFiles(input: unknown, options: GenerateOptions = {
 
 /** Validates and renders: the files before prettier, with a repo's conventions applied (wrapper mode). */
 export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile?: (file: GeneratedFile) => void): GeneratedFile[] {
-  tuneJit(); // every entry point comes through here before prettier's worker starts
   const { config } = options;
   // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
   const mode = options.mode ?? (config ? "wrapper" : "package");

@@ -1,5 +1,3 @@
-import { reduceForPrettier } from "./pieces/pieces.js";
-import { fenced, tsFences } from "./pieces/split-markdown.js";
 import { inWorker, type Result } from "./prettier-worker.js";
 import type { GeneratedFile } from "./render.js";
 
@@ -32,8 +30,7 @@ function formatting(file: GeneratedFile, parser: string, background: boolean): P
   if (before !== undefined) return Promise.resolve({ contents: before });
   let result = inFlight.get(k);
   if (!result) {
-    // An override template's output is formatted whole: pieces are proven on our templates' output.
-    result = formatText(file.contents, parser, !file.override, background).finally(() => inFlight.delete(k));
+    result = inWorker({ contents: file.contents, parser, printWidth: PRINT_WIDTH }, background).finally(() => inFlight.delete(k));
     inFlight.set(k, result);
     result.then((r) => r.contents !== undefined && remember(k, r.contents), () => undefined);
   }
@@ -68,53 +65,4 @@ export async function formatFiles(files: readonly GeneratedFile[], background = 
     const what = file.override ? `override template ${file.override} produced ${file.path}, which` : `internal: generated ${file.path}`;
     throw new Error(`${what} does not parse: ${result?.error ?? "(no answer from prettier)"}`);
   });
-}
-
-/**
- * One file through prettier: by pieces where it can be split (src/render/pieces), so that only pieces not
- * formatted before go through prettier; anything else, or a split whose output does not come back as
- * expected, whole.
- */
-async function formatText(contents: string, parser: string, byPieces: boolean, background: boolean): Promise<Result> {
-  const known = byPieces && parser === "markdown" ? await formattedFences(contents, background) : undefined;
-  const split = byPieces ? reduceForPrettier(contents, parser, PRINT_WIDTH, undefined, known) : undefined;
-  // Not `await` unless it must: the job then reaches the worker before the next file renders.
-  const reduced = split instanceof Promise ? await split : split;
-  if (reduced) {
-    const result = await inWorker({ contents: reduced.text, parser, printWidth: PRINT_WIDTH }, background);
-    const assembled = result.contents === undefined ? undefined : reduced.assemble(result.contents);
-    if (assembled !== undefined) return { contents: assembled };
-  }
-  return inWorker({ contents, parser, printWidth: PRINT_WIDTH }, background);
-}
-
-/**
- * A Markdown file's TypeScript fences, formatted as .ts files are (babel-ts, by pieces): prettier's own
- * embed would use its typescript parser, which took ~10 of the ~17 ms of a docs page. A fence whose code
- * does not format is left to prettier, which then prints it as it is.
- */
-async function formattedFences(contents: string, background: boolean): Promise<Map<string, string> | undefined> {
-  const fences = tsFences(contents);
-  if (fences.length === 0) return undefined;
-  const results = await Promise.all(fences.map((f) => formatText(f.code, "babel-ts", true, background)));
-  const known = new Map<string, string>();
-  fences.forEach((f, i) => results[i]!.contents !== undefined && known.set(f.key, fenced(f, results[i]!.contents!)));
-  return known;
-}
-
-/**
- * What each piece of a file formats to, found with nothing remembered; throws unless the pieces put
- * together are exactly prettier's output for the whole file. For the seed (scripts/build-pieces.ts).
- */
-export async function learnPieces(file: GeneratedFile): Promise<Map<string, string>> {
-  const learned = new Map<string, string>();
-  const parser = parserOf(file);
-  if (!parser) return learned;
-  const reduced = await reduceForPrettier(file.contents, parser, PRINT_WIDTH, { get: () => undefined, set: (k, f) => learned.set(k, f) });
-  if (!reduced) return learned;
-  const job = (text: string) => inWorker({ contents: text, parser, printWidth: PRINT_WIDTH }, false);
-  const [fenced, whole] = await Promise.all([job(reduced.text), job(file.contents)]);
-  const assembled = fenced.contents === undefined ? undefined : reduced.assemble(fenced.contents);
-  if (assembled === undefined || assembled !== whole.contents) throw new Error(`internal: formatting ${file.path} by pieces does not give prettier's output for the whole file`);
-  return learned;
 }

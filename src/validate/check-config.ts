@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { packageRoot } from "../paths.js";
 
-/** What both checkers need: the emitted tsconfig's options, where `@types` come from, where files sit. */
+/** What the check needs: the emitted tsconfig's options, where `@types` come from, where files sit. */
 export interface CheckConfig {
   /** compilerOptions as JSON, exactly as in templates/package/tsconfig.json.hbs, plus `typeRoots`. */
   compilerOptions: Record<string, unknown>;

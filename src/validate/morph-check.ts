@@ -1,5 +1,4 @@
-// The fallback checker: TypeScript 5's compiler API through ts-morph, in this thread. Used where the native
-// TypeScript 7 binary is not installed for the platform, or when CREATE_CUSTOM_LLM_CHECKER=ts-morph.
+// The type-checker: TypeScript 5's compiler API through ts-morph, in this thread.
 import { join, relative } from "node:path";
 import { Project, ts } from "ts-morph";
 import type { GeneratedFile } from "../render/render.js";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 export const CLI = join(REPO, "dist/src/cli/main.js");
-/** TypeScript 5.9's tsc, what emitted packages build with (`.bin/tsc` may be the native TypeScript 7 we also install). */
+/** TypeScript 5.9's tsc, what emitted packages build with. */
 export const TSC = join(REPO, "node_modules/typescript/bin/tsc");
 
 /**
