@@ -89,7 +89,7 @@ describe("the questions a transport adds", () => {
     return { inquirer: inquirer as unknown as Parameters<typeof askSpec>[0], asked };
   }
 
-  const base = ["AcmeLLM", "Acme's models.", "", false /* no param */, false /* no secret */];
+  const base = ["llm", "AcmeLLM", "Acme's models.", "", false /* no param */, false /* no secret */];
 
   it("asks ollama for its server and model, and the spec it gives generates", async () => {
     const { inquirer, asked } = scriptedInquirer([...base, true /* streaming */, "ollama", "http://127.0.0.1:11434", "llama3.2"]);
@@ -111,6 +111,22 @@ describe("the questions a transport adds", () => {
   it("asks nothing more for the custom transport", async () => {
     const { inquirer, asked } = scriptedInquirer([...base, false, "custom"]);
     expect(await askSpec(inquirer)).not.toHaveProperty("httpJson");
-    expect(asked).toHaveLength(7);
+    expect(asked).toHaveLength(8);
+  });
+
+  it("asks the kind first; a chat model's class name follows its convention, http-json is not offered, and the spec generates", async () => {
+    const offered: unknown[] = [];
+    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", false, false, true, "openai-compatible", "", "gpt-4o-mini"]);
+    const prompt = inquirer.prompt.bind(inquirer);
+    (inquirer as { prompt: typeof prompt }).prompt = (async (questions: { message: string; choices?: { value: unknown }[] }[]) => {
+      if (questions[0]!.message.startsWith("Transport")) offered.push(...(questions[0]!.choices ?? []).map((c) => c.value));
+      return prompt(questions as never);
+    }) as typeof prompt;
+    const spec = await askSpec(inquirer);
+    expect(asked[0]).toBe("What kind of model?");
+    expect(asked[1]).toContain("e.g. ChatAcme");
+    expect(offered).toEqual(["custom", "openai-compatible", "ollama"]);
+    expect(spec).toMatchObject({ kind: "chat", name: "ChatAcme", transport: "openai-compatible", params: [{ name: "model", default: "gpt-4o-mini" }] });
+    await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/chat-acme.ts" })]));
   });
 });

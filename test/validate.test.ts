@@ -13,7 +13,7 @@ describe("the LLM member names a param may not take", () => {
 
   it("and BaseChatModel's, for chat specs", () => {
     expect(CHAT_MODEL_MEMBERS).toEqual(probeChatModelMembers());
-    expect(CHAT_MODEL_MEMBERS).toEqual(expect.arrayContaining(["invoke", "bindTools", "withStructuredOutput", "getLsParams", "caller"]));
+    expect(CHAT_MODEL_MEMBERS).toEqual(expect.arrayContaining(["invoke", "withStructuredOutput", "getLsParams", "_streamChatModelEvents", "caller"]));
   });
 });
 

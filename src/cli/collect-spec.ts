@@ -40,6 +40,6 @@ export async function collectSpec(options: CliOptions, refusal: (name: string) =
   const { askInteractively } = await import("./interactive.js");
   // With no target folder given, a class name whose folder is taken is refused as it is typed.
   const checkName = target === undefined ? (typed: string) => refusal(typed) ?? true : undefined;
-  const answers = await askInteractively({ name, streaming, checkName, packageScope: options.packageScope });
+  const answers = await askInteractively({ name, streaming, kind: options.kind, checkName, packageScope: options.packageScope });
   return { spec: withFlags({ ...answers.spec }, options), source: "your answers", packageScope: answers.packageScope };
 }

@@ -10,6 +10,7 @@ Options:
       --streaming          emit token streaming; overrides the spec's "streaming"
       --no-streaming       no token streaming; overrides the spec's "streaming"
   -t, --transport <t>      custom | openai-compatible | ollama | http-json; overrides the spec's
+  -k, --kind <k>           llm (text completion) | chat (chat model); overrides the spec's "kind"
   -y, --yes                never prompt: missing required fields are an error
       --dry-run            list the files it would write (marking those that exist), write nothing
   -f, --force              write into a folder that is not empty, replacing files of the same name

@@ -8,6 +8,8 @@ export interface AskOptions {
   /** Answers given up front (the CLI's --name, --streaming): their questions are not asked. */
   name?: string;
   streaming?: boolean;
+  /** The CLI's --kind; checked with the rest of the spec. */
+  kind?: string;
   /** A further check of the class name, e.g. that the folder named after it is free. */
   checkName?: (name: string) => true | string;
 }
@@ -20,8 +22,12 @@ export interface AskOptions {
 export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Promise<SpecInput> {
   // The answers so far; every check sees them, so later answers are checked against earlier ones.
   const spec: SpecInput = { name: options.name ?? "", description: LATER };
+  const kind = (options.kind ?? (await askKind(inquirer))) as SpecInput["kind"];
+  if (kind !== "llm") spec.kind = kind;
   if (options.name === undefined) {
-    const answer = askText(inquirer, "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", {
+    const { modelKind } = await import("../kinds/index.js");
+    const example = kind === "llm" || kind === "chat" ? modelKind(kind).classExample : "AcmeLLM";
+    const answer = askText(inquirer, `Class name of the wrapper (PascalCase, e.g. ${example}):`, {
       validate: async (name) => {
         const problem = await checkField({ ...spec, name }, "name");
         return problem === true && options.checkName ? options.checkName(name) : problem;
@@ -59,7 +65,7 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   const transport = await askChoice(
     inquirer,
     "Transport (how the provider is called):",
-    choices.transports.map((t) => ({ name: t, value: t })),
+    transportChoices(choices.transports, spec.kind).map((t) => ({ name: t, value: t })),
     choices.defaultTransport,
   );
   // The transport is one of the schema's own values (the cast restores the literal type the list lost).
@@ -68,6 +74,19 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   const { modelParam, ...transportFields } = await askTransportFields(inquirer, spec);
   if (modelParam) params.unshift(modelParam);
   const { name, description, docsUrl } = spec;
-  // Keys in the order a person writes a spec, so a saved spec reads well.
-  return { name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: spec.transport, ...transportFields };
+  // Keys in the order a person writes a spec, so a saved spec reads well; an LLM's kind is the default.
+  return { ...(spec.kind ? { kind: spec.kind } : {}), name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: spec.transport, ...transportFields };
+}
+
+/** "What kind of model?": the schema's kinds, each described by its descriptor. */
+async function askKind(inquirer: Inquirer): Promise<string> {
+  const [{ specChoices }, { MODEL_KINDS }] = await Promise.all([import("../spec/choices.js"), import("../kinds/index.js")]);
+  const { kinds, defaultKind } = specChoices();
+  const label = (kind: string) => MODEL_KINDS[kind as keyof typeof MODEL_KINDS]?.label ?? kind;
+  return askChoice(inquirer, "What kind of model?", kinds.map((k) => ({ name: label(k), value: k })), defaultKind);
+}
+
+/** The transports a kind can use: a chat model, for one, is not offered http-json. */
+function transportChoices(transports: string[], kind: SpecInput["kind"]): string[] {
+  return kind === "chat" ? transports.filter((t) => t !== "http-json") : transports;
 }

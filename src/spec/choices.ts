@@ -16,6 +16,8 @@ export function literalValues(schema: z.ZodType): string[] {
 
 /** What the prompts offer and pre-select, read from the spec schema. */
 export interface SpecChoices {
+  kinds: string[];
+  defaultKind: string;
   transports: string[];
   defaultTransport: string;
   /** The named param types; an enum type is asked for separately, as a list of values. */
@@ -24,8 +26,10 @@ export interface SpecChoices {
 }
 
 export function specChoices(): SpecChoices {
-  const { transport, streaming } = specSchema.shape;
+  const { kind, transport, streaming } = specSchema.shape;
   return {
+    kinds: literalValues(kind),
+    defaultKind: kind.parse(undefined),
     transports: literalValues(transport),
     defaultTransport: transport.parse(undefined),
     scalarParamTypes: literalValues(paramTypeSchema),
