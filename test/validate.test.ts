@@ -97,6 +97,11 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["HTTP transport with two secrets", openai({ secrets: [base.secrets![0], { name: "orgKey", env: "ORG_KEY", description: "O." }] }), "secrets[1]", /one secret, as the bearer token/],
   ["param takes the generated baseUrl", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "baseUrl", type: "string", description: "B." }] }), "params[1].name", /member/],
   ["param sent as a body key the wrapper sets", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "prompt", type: "string", description: "P." }] }), "params[1].name", /"prompt", a request body key/],
+  ["kind unknown", { ...base, kind: "embeddings" }, "kind", /"llm", "chat"/],
+  ["chat over http-json", { ...httpJson({}), kind: "chat", name: "ChatAcme" }, "transport", /cannot serve a chat model.*"openai-compatible" or "ollama".*"custom"/],
+  ["chat param shadows a BaseChatModel member", { ...param({ name: "bindTools" }), kind: "chat" }, "params[0].name", /member of LangChain's BaseChatModel class/],
+  ["chat name shadows an emitted chat helper", { ...base, kind: "chat", name: "ChatDelta" }, "name", /collides.*"ChatAcme"/],
+  ["chat param sent as a chat body key", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "toolChoice", type: "string", description: "T." }] }), kind: "chat" }, "params[1].name", /"tool_choice", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
 ];
 
