@@ -69,7 +69,13 @@ describe("the docs page states the stop behaviour of its transport", () => {
   it.each(cases)("$label", ({ spec }) => {
     const docs = readFileSync(join(root, kebabCase(spec.name), `docs/${kebabCase(spec.name)}.md`), "utf8").replace(/\s+/g, " ");
     const transport = spec.transport ?? "custom";
-    if (transport === "openai-compatible" || transport === "ollama") {
+    if (spec.kind === "chat") {
+      expect(docs).toContain("the wrapper ends the text just after the first stop sequence, which is **included**");
+      if (transport !== "custom") {
+        expect(docs).toContain("ends the text **before** the first stop sequence");
+        expect(docs).toContain(transport === "ollama" ? "`@langchain/ollama`'s `ChatOllama`" : "`@langchain/openai`'s `ChatOpenAI`");
+      }
+    } else if (transport === "openai-compatible" || transport === "ollama") {
       expect(docs).toContain("ends the text **before** the first stop sequence");
       expect(docs).toContain(transport === "ollama" ? "`@langchain/ollama`'s `Ollama`" : "`@langchain/openai`'s `OpenAI`");
       expect(docs).toContain("If a server ignores `stop`, the wrapper cuts the text itself");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv } from "./support/child-env.js";
@@ -62,6 +62,32 @@ slow("a package generated from our packed tarball", () => {
       expect(existsSync(join(generated, "dist", file)), file).toBe(true);
     }
     expect(existsSync(join(generated, "dist/acme-llm.test.js"))).toBe(false);
+  });
+
+  it("each chat example generates a package that passes its tests and lint, and builds", () => {
+    const examples = { "chat-openai-compatible": "chat-completions", "chat-custom": "chat-acme", "chat-ollama": "chat-local-ollama" };
+    const script = `
+      import { readFileSync } from "node:fs";
+      import { generateInto } from "./dist/src/generate.js";
+      for (const [example, folder] of Object.entries(${JSON.stringify(examples)})) {
+        const spec = JSON.parse(readFileSync("examples/" + example + ".json", "utf8"));
+        await generateInto(${JSON.stringify(work)} + "/" + folder, spec);
+      }
+    `;
+    const result = node(["--input-type=module", "-e", script], ourPackage);
+    expect(result.status, result.out).toBe(0);
+    const [first, ...rest] = Object.values(examples).map((folder) => join(work, folder));
+    npm(["install", ...INSTALL], first!);
+    // The chat packages declare the same dependencies: one install serves the other two (CI time).
+    for (const folder of rest) symlinkSync(join(first!, "node_modules"), join(folder, "node_modules"), "dir");
+    for (const folder of [first!, ...rest]) {
+      const tests = npm(["test"], folder).replace(/\x1b\[[0-9;]*m/g, "");
+      expect(tests).toMatch(/Tests\s+\d+ passed/);
+      expect(tests).not.toMatch(/failed/);
+      npm(["run", "lint"], folder);
+      npm(["run", "build"], folder);
+      expect(existsSync(join(folder, "dist/index.d.ts")), folder).toBe(true);
+    }
   });
 
   it("packs only dist, README, LICENSE and package.json, and the tarball runs from a separate project", () => {
