@@ -16,7 +16,7 @@ const slow = process.env.SKIP_SLOW === "1" ? describe.skip : describe;
 const OURS = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 const PLOPFILE = 'export default async (plop) => { await plop.load("create-custom-llm"); };\n';
 const WRITTEN = ["documentation/llms/AcmeLLM.md", "lib/llms/AcmeLLM.ts", "tests/llms/AcmeLLM.test.ts"];
-const CHAT_WRITTEN = ["documentation/llms/ChatDeltaLLM.md", "lib/llms/ChatDeltaLLM.ts", "tests/llms/ChatDeltaLLM.test.ts"];
+const CHAT_WRITTEN = ["documentation/llms/ChatGammaLLM.md", "lib/llms/ChatGammaLLM.ts", "tests/llms/ChatGammaLLM.test.ts"];
 
 /** The first question, answered with the default: an LLM. */
 const LLM_KIND: Step = { expect: "What kind of model?", send: ENTER };
@@ -101,17 +101,17 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
   it("a chat model follows the same conventions: folders, suffix, header, default param and secret", () => {
     const r = plop([], [
       { expect: "What kind of model?", send: `${DOWN}${ENTER}` },
-      { expect: "Class name of the wrapper (PascalCase, e.g. ChatAcme):", send: `ChatDelta${ENTER}` },
-      ...answers("Delta's chat model."),
+      { expect: "Class name of the wrapper (PascalCase, e.g. ChatAcme):", send: `ChatGamma${ENTER}` },
+      ...answers("Gamma's chat model."),
     ]);
     expect(r.error).toBeNull();
     expect(r.status).toBe(0);
-    const code = read("lib/llms/ChatDeltaLLM.ts");
+    const code = read("lib/llms/ChatGammaLLM.ts");
     expect(code.startsWith("/*\n * Copyright (c) Acme Inc.")).toBe(true);
-    expect(code).toContain("export class ChatDeltaLLM extends BaseChatModel");
+    expect(code).toContain("export class ChatGammaLLM extends BaseChatModel");
     for (const text of ["teamToken", "ACME_TEAM_TOKEN", '"eu" | "us"', "bindTools"]) expect(code).toContain(text);
-    expect(read("tests/llms/ChatDeltaLLM.test.ts")).toContain('from "../../lib/llms/ChatDeltaLLM.js"');
-    expect(read("documentation/llms/ChatDeltaLLM.md")).toContain("chat model");
+    expect(read("tests/llms/ChatGammaLLM.test.ts")).toContain('from "../../lib/llms/ChatGammaLLM.js"');
+    expect(read("documentation/llms/ChatGammaLLM.md")).toContain("chat model");
     expect(files().filter((f) => CHAT_WRITTEN.includes(f))).toEqual(CHAT_WRITTEN);
   });
 
