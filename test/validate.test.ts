@@ -100,7 +100,8 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["kind unknown", { ...base, kind: "embeddings" }, "kind", /"llm", "chat"/],
   ["chat over http-json", { ...httpJson({}), kind: "chat", name: "ChatAcme" }, "transport", /cannot serve a chat model.*"openai-compatible" or "ollama".*"custom"/],
   ["chat param shadows a BaseChatModel member", { ...param({ name: "bindTools" }), kind: "chat" }, "params[0].name", /member of LangChain's BaseChatModel class/],
-  ["chat name shadows an emitted chat helper", { ...base, kind: "chat", name: "ChatDelta" }, "name", /collides.*"ChatAcme"/],
+  ["chat name shadows an emitted chat helper", { ...base, kind: "chat", name: "StructuredSchema" }, "name", /collides.*"ChatAcme"/],
+  ["chat param takes a derived chat type name", { ...param({ name: "AcmeLLMDelta" }), kind: "chat" }, "params[0].name", /generated type name/],
   ["chat param sent as a chat body key", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "toolChoice", type: "string", description: "T." }] }), kind: "chat" }, "params[1].name", /"tool_choice", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
 ];

@@ -1,4 +1,4 @@
-import { derivedTypeNames } from "../render/contract.js";
+import { chatTypeNames, derivedTypeNames } from "../render/contract.js";
 import { chatModelMemberNames } from "../validate/llm-members.js";
 import type { ModelKind } from "./kind.js";
 
@@ -10,7 +10,7 @@ const CHAT_MODULE_NAMES: readonly string[] = [
   ...["assembleStructuredOutputPipeline", "createContentParser", "createFunctionCallingParser", "CallbackManagerForLLMRun"],
   ...["AIMessage", "AIMessageChunk", "ChatMessage", "ToolMessage", "BaseMessage", "convertLangChainToolCallToOpenAI"],
   ...["ChatGenerationChunk", "ChatResult", "Runnable", "convertToOpenAITool", "toJsonSchema", "uuidv4"],
-  ...["getEnvironmentVariable", "JsonSchemaFormat", "ChatDelta", "ToolCallDelta", "StructuredSchema"],
+  ...["getEnvironmentVariable", "StructuredSchema"],
   ...["cutAtStop", "completionsChunks", "stopEnd", "heldBack", "readSecret", "redactSecrets", "omitKeys"],
   ...["HttpError", "httpError", "serverMessage", "readPath", "throwIfStreamError", "readLines", "requestBody"],
   ...["openAIMessage", "openAIToolChoice", "parseAnswer", "streamDeltas", "toolCallDelta", "tokenUsage", "finishReason", "ollamaMessage"],
@@ -43,5 +43,5 @@ export const chatKind: ModelKind = {
     ...["lc_name", "lc_secrets", "lc_serializable"],
   ],
   moduleNames: CHAT_MODULE_NAMES,
-  typeNames: derivedTypeNames,
+  typeNames: (className) => [...derivedTypeNames(className), ...chatTypeNames(className)],
 };

@@ -1,7 +1,7 @@
 import { kebabCase } from "change-case";
 import { modelKind } from "../kinds/index.js";
 import type { Kind, Param, ParamType, Spec } from "../spec/schema.js";
-import { derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
+import { chatTypeNames, derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
 import { httpContext, type HttpContext } from "./http-context.js";
 import { toolVersions, type ToolVersions } from "./versions.js";
 
@@ -45,7 +45,8 @@ export interface RenderContext {
   /** Emit cutAtStop(): the custom non-streaming call and every HTTP invoke cut a whole text. */
   cutsWholeText: boolean;
   providerMethod: string;
-  types: { input: string; callOptions: string; request: string; credentials: string };
+  /** Type names derived from the class name; the last three only the chat templates use. */
+  types: { input: string; callOptions: string; request: string; credentials: string; delta: string; toolCallDelta: string; jsonSchema: string };
   params: ParamContext[];
   requiredParams: ParamContext[];
   hasRequired: boolean;
@@ -61,6 +62,7 @@ export interface RenderContext {
 export function buildContext(spec: Spec): RenderContext {
   const fileBase = kebabCase(spec.name);
   const [input, callOptions, request, credentials] = derivedTypeNames(spec.name) as [string, string, string, string];
+  const [delta, toolCallDelta, jsonSchema] = chatTypeNames(spec.name) as [string, string, string];
   const params = spec.params.map(paramContext);
   const model = modelParamOf(spec);
   const kind = modelKind(spec.kind);
@@ -78,7 +80,7 @@ export function buildContext(spec: Spec): RenderContext {
     http,
     cutsWholeText: http !== false || !spec.streaming,
     providerMethod: spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain,
-    types: { input, callOptions, request, credentials },
+    types: { input, callOptions, request, credentials, delta, toolCallDelta, jsonSchema },
     params,
     requiredParams: params.filter((p) => p.required),
     hasRequired: params.some((p) => p.required),

@@ -64,3 +64,8 @@ export const MODULE_NAMES: readonly string[] = [
 export function derivedTypeNames(className: string): string[] {
   return [`${className}Input`, `${className}CallOptions`, `${className}Request`, `${className}Credentials`];
 }
+
+/** The chat module's own type names, derived the same way: two chat models can share one index. */
+export function chatTypeNames(className: string): string[] {
+  return [`${className}Delta`, `${className}ToolCallDelta`, `${className}JsonSchema`];
+}

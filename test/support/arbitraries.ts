@@ -27,7 +27,7 @@ export const memberName = fc.oneof({ arbitrary: identifierLike, weight: 12 }, { 
 export const className = fc.oneof(
   { arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,15}$/), weight: 8 },
   fc.constantFrom("LLM", "Promise", "Error", "Object", "GenerationChunk", "Acme", "A", "AcmeLLM", "String", "Array", "AbortSignal", "acme", "Acme-LLM", ""),
-  fc.constantFrom("ChatAcme", "BaseChatModel", "AIMessageChunk", "ChatDelta", "ToolCallDelta", "Runnable", "ChatAcmeRequest"),
+  fc.constantFrom("ChatAcme", "BaseChatModel", "AIMessageChunk", "ChatAcmeDelta", "StructuredSchema", "Runnable", "ChatAcmeRequest"),
 );
 export const text = fc.oneof(
   { arbitrary: fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0), weight: 4 },
