@@ -1,6 +1,7 @@
 import { snakeCase } from "change-case";
 import type { ModelKind } from "../kinds/kind.js";
 import type { Spec } from "../spec/schema.js";
+import { PROTOCOLS, type Protocol } from "../transports/index.js";
 import { URL_PARAM } from "./contract.js";
 
 /** What the HTTP transport templates see. */
@@ -43,22 +44,6 @@ interface HttpJsonContext {
   responsePathText: string;
 }
 
-/** Where each HTTP transport sends requests by default and how it streams; the kind gives the endpoint. */
-const PROTOCOLS = {
-  "openai-compatible": {
-    defaultUrl: "https://api.openai.com/v1",
-    usage: true,
-    streamType: "text/event-stream",
-    streamFormat: "Server-Sent Events",
-  },
-  ollama: {
-    defaultUrl: "http://localhost:11434",
-    usage: true,
-    streamType: "application/x-ndjson",
-    streamFormat: "newline-delimited JSON",
-  },
-} as const;
-
 /** Builds the HTTP part of the render context; false for the custom transport. */
 export function httpContext(spec: Spec, modelParam: string | undefined, kind: ModelKind): HttpContext | false {
   const transport = spec.transport;
@@ -94,6 +79,7 @@ export function httpContext(spec: Spec, modelParam: string | undefined, kind: Mo
     };
   }
   const protocol = { ...PROTOCOLS[transport], ...kind.endpoints[transport] };
+  const urlParam = protocol.urlParam;
   return {
     partial: kindPartial(kind, `transport/${transport}`),
     testServerPartial: kindPartial(kind, `tests/server/${transport}`),
@@ -102,13 +88,13 @@ export function httpContext(spec: Spec, modelParam: string | undefined, kind: Mo
     protocolName: protocol.name,
     streamFormat: protocol.streamFormat,
     reference: protocol.reference,
-    urlParam: URL_PARAM[transport],
-    urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM[transport]}}${protocol.path}\`.`,
+    urlParam,
+    urlDoc: `Base URL of the server; requests go to \`{${urlParam}}${protocol.path}\`.`,
     defaultUrl: spec.baseUrl ? new URL(spec.baseUrl).href : protocol.defaultUrl,
     path: protocol.path,
     bearer,
     usage: protocol.usage,
-    wireParams: wireParams(spec, transport, modelParam),
+    wireParams: wireParams(spec, PROTOCOLS[transport], modelParam),
     json: false,
   };
 }
@@ -119,22 +105,15 @@ function kindPartial(kind: ModelKind, name: string): string {
 }
 
 /**
- * The keys of Ollama's generate request besides `model`, `prompt`, `stream` and `options` (its API docs):
- * a param sent under one of them goes at the top of the body, as `@langchain/ollama` sends `keep_alive`,
- * `format` and `think`; Ollama reads any other param only inside `options`.
- */
-const OLLAMA_TOP_LEVEL = new Set(["suffix", "images", "think", "format", "system", "template", "raw", "keep_alive", "context"]);
-
-/**
  * OpenAI and Ollama take snake_case keys (`maxTokens` → `max_tokens`); the model param is sent as `model`.
- * For Ollama, `top` marks the params sent at the top of the body (the model among them) rather than in
- * `options`.
+ * For a protocol with `options` (Ollama), `top` marks the params sent at the top of the body instead.
  */
-function wireParams(spec: Spec, transport: keyof typeof PROTOCOLS, modelParam: string | undefined) {
+function wireParams(spec: Spec, protocol: Protocol, modelParam: string | undefined) {
+  const topKeys = protocol.topLevelKeys;
   return spec.params.map((p) => {
     const wire = p.name === modelParam ? "model" : snakeCase(p.name);
-    const top = transport === "ollama" && (wire === "model" || OLLAMA_TOP_LEVEL.has(wire));
-    return { name: p.name, wire, top, sentAs: transport === "ollama" && !top ? `options.${wire}` : wire };
+    const top = topKeys !== undefined && topKeys.has(wire);
+    return { name: p.name, wire, top, sentAs: topKeys !== undefined && !top ? `options.${wire}` : wire };
   });
 }
 
