@@ -9,6 +9,7 @@ import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager
 import { LLM } from "@langchain/core/language_models/llms";
 import { GenerationChunk } from "@langchain/core/outputs";
 import { generateInto } from "../src/generate.js";
+import { median, record } from "./measure.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const PIECES = Array.from({ length: 2000 }, (_, i) => `tok${i} `);
@@ -68,8 +69,6 @@ async function invokeMs(llm: Runnable, times: number): Promise<number> {
   return performance.now() - t;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 const dir = mkdtempSync(join(repo, ".tmp-bench-stream-"));
 try {
   await generateInto(join(dir, "acme"), { name: "AcmeLLM", description: "Bench.", streaming: true, secrets: [{ name: "apiKey", env: "ACME_API_KEY", description: "Key." }] });
@@ -106,6 +105,8 @@ try {
   const iH = median(inv.hand) / INVOKES;
   const paired = median(inv.emitted.map((e, i) => e / inv.hand[i]!));
   console.log(`invoke time        hand-written ${(iH * 1000).toFixed(0).padStart(8)} µs/call    emitted ${(iE * 1000).toFixed(0).padStart(8)} µs/call    ${paired.toFixed(3)}x  (target <= 1.05x)`);
+  record({ figure: "emitted vs hand-written: stream throughput", measured: `${(tE / tH).toFixed(3)}x`, target: ">= 0.95x", met: tE / tH >= 0.95 });
+  record({ figure: "emitted vs hand-written: invoke time", measured: `${paired.toFixed(3)}x`, target: "<= 1.05x", met: paired <= 1.05 });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -44,6 +44,7 @@ export function registerLlmGenerator(plop: NodePlopAPI, options: LlmGeneratorOpt
       if (wrapper) return { spec: await askSpec(inquirer, await wrapperAskOptions(plop.getDestBasePath(), options)) };
       const spec = await askSpec(inquirer, options);
       if (options.packageScope !== undefined) return { spec };
+      prewarmSoon(undefined, spec);
       const { askPackageScope } = await import("../src/prompts/ask-package.js");
       return { spec, packageScope: await askPackageScope(inquirer) };
     },

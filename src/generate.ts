@@ -5,6 +5,7 @@ import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
 import { formatFiles, formatSoon } from "./render/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
+import { startChecker } from "./validate/check-thread.js";
 import { TypecheckError } from "./validate/typecheck-error.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
@@ -22,7 +23,7 @@ export interface GenerateOptions extends PackageOptions {
   config?: LoadedConfig;
 }
 
-/** Prettier, and the check alongside it; the check is loaded only when used (TypeScript is our heaviest load). */
+/** Prettier, and the check alongside it. */
 async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string): Promise<GeneratedFile[]> {
   const { typecheckWhileFormatting } = await import("./validate/typecheck.js");
   return typecheckWhileFormatting(rendered, formatFiles, repo);
@@ -33,6 +34,7 @@ async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string)
  * SpecError for bad input and TypecheckError for emitted code that does not compile; returns the files.
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+  startChecker(); // the compiler loads in its thread while this one renders
   // Prettier starts on each file as it is rendered; formatAndCheck takes the results up.
   const files = renderSpec(input, options, formatSoon);
   try {

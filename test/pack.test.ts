@@ -31,7 +31,7 @@ describe("the published package", () => {
     expect(pack.status, pack.stderr).toBe(0);
     const [{ filename, files }] = JSON.parse(pack.stdout) as [{ filename: string; files: { path: string }[] }];
     const packed = files.map((f) => f.path);
-    expect(packed).toEqual(expect.arrayContaining(["dist/src/cli/main.js", "dist/generators/llm.js", "dist/precompiled-templates.cjs", "templates/wrapper/llm.ts.hbs", "examples/acme.json"]));
+    expect(packed).toEqual(expect.arrayContaining(["dist/src/cli/main.js", "dist/generators/llm.js", "dist/precompiled-templates.cjs", "dist/types/modules/@langchain/core/package.json", "dist/types/modules/@langchain/core/dist/language_models/llms.d.ts", "templates/wrapper/llm.ts.hbs", "examples/acme.json"]));
     expect(packed.filter((p) => p.startsWith("test/") || p.startsWith("src/") || p === "plopfile.ts")).toEqual([]);
 
     const work = join(tmp, "work");

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { childEnv } from "./child-env.js";
@@ -20,21 +20,12 @@ export function osTempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `ccl-${prefix}-`));
 }
 
-/** `npm pack` of this repo (built by `pretest`): the tarball a user's `npm create` downloads. Returns its path. */
+/**
+ * `npm pack` of this repo: the tarball a user's `npm create` downloads. Returns its path. The build is
+ * `pretest`'s (run `npm run build` before a single test file), not built again by `prepack` for each.
+ */
 export function packRepo(dest: string): string {
-  const [info] = JSON.parse(npm(["pack", "--json", "--pack-destination", dest], REPO)) as { filename: string }[];
+  const [info] = JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", dest], REPO)) as { filename: string }[];
   if (!info) throw new Error("npm pack reported no tarball");
   return join(dest, info.filename);
-}
-
-/**
- * Unpacks our tarball into `dir`/package and links our node_modules beside it: the published files with
- * their dependencies, without a second install. Returns the unpacked package folder.
- */
-export function unpackRepo(tarball: string, dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  execFileSync("tar", ["-xzf", tarball, "-C", dir]);
-  const pkg = join(dir, "package");
-  symlinkSync(join(REPO, "node_modules"), join(pkg, "node_modules"), "dir");
-  return pkg;
 }
