@@ -1,5 +1,5 @@
 // npm run bench (second part): how the bin feels to start, as ratios against `node -e 0` measured in the
-// same session: --help, the time until the first question shows in a terminal, the wait from the last
+// same run: --help, the time until the first question shows in a terminal, the wait from the last
 // answer to the end of a dry run (with and without the warm-up during the questions), and a full run
 // from a spec file with no terminal (generate, format, type-check, write). Prints; asserts nothing.
 import { spawnSync } from "node:child_process";

@@ -20,8 +20,8 @@ for (const name of ["ollama", "minimal", "openai-compatible", "acme"]) [warm[nam
 // The same pipeline as generateFiles, one step after the other.
 const { validateSpec } = await import("../dist/src/validate/validate-spec.js");
 const { renderFiles } = await import("../dist/src/render/render.js");
-const { formatFiles } = await import("../dist/src/render/format.js");
-const { typecheckFiles } = await import("../dist/src/validate/typecheck.js");
+const { formatFiles } = await import("../dist/src/format/format.js");
+const { typecheckFiles } = await import("../dist/src/check/typecheck.js");
 const [render, rendered] = await time(async () => renderFiles(validateSpec(read("http-json")), "package"));
 const [format, formatted] = await time(() => formatFiles(rendered));
 const [check] = await time(() => typecheckFiles(formatted));

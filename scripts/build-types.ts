@@ -1,5 +1,5 @@
 // Writes dist/types/modules, the declaration snapshot the type-check reads at run time in place of
-// node_modules (src/validate/check-fs.ts), so @langchain/core, vitest and @types/node need not be installed
+// node_modules (src/check/check-fs.ts), so @langchain/core, vitest and @types/node need not be installed
 // with the generator. Stored as `modules`, not `node_modules`: npm packs a nested node_modules folder, other
 // package managers may leave it out. Fails, naming the file, if the check against the snapshot looks for a
 // declaration it lacks.

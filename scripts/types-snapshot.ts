@@ -4,10 +4,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { renderFiles, type GeneratedFile, type OutputMode } from "../src/render/render.js";
-import { TRANSPORTS, type SpecInput } from "../src/spec/schema.js";
-import { checkConfig } from "../src/validate/check-config.js";
-import { morphDiagnostics } from "../src/validate/morph-check.js";
-import type { EmittedDiagnostic } from "../src/validate/typecheck-error.js";
+import { modelKind } from "../src/kinds/index.js";
+import { KINDS, TRANSPORTS, type SpecInput } from "../src/spec/schema.js";
+import { checkConfig } from "../src/check/check-config.js";
+import { morphDiagnostics } from "../src/check/morph-check.js";
+import type { EmittedDiagnostic } from "../src/check/typecheck-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
 
 const REPO = join(import.meta.dirname, "..");
@@ -20,7 +21,7 @@ export const isKept = (path: string) => /\.d\.[mc]?ts$/.test(path) || path.endsW
  * Every shape of spec: one value from each list. A new transport joins through TRANSPORTS; a new kind of
  * model is one more list here.
  */
-const SHAPES = { transport: TRANSPORTS, streaming: [false, true] } as const;
+const SHAPES = { kind: KINDS, transport: TRANSPORTS, streaming: [false, true] } as const;
 
 /** What a transport needs besides the shape's fields. */
 const NEEDS: Partial<Record<(typeof TRANSPORTS)[number], Partial<SpecInput>>> = {
@@ -30,7 +31,9 @@ const NEEDS: Partial<Record<(typeof TRANSPORTS)[number], Partial<SpecInput>>> = 
 function shapes(): { name: string; spec: SpecInput }[] {
   let all: Record<string, unknown>[] = [{}];
   for (const [key, values] of Object.entries(SHAPES)) all = all.flatMap((shape) => values.map((v) => ({ ...shape, [key]: v })));
-  return all.map((shape) => ({
+  // A kind that cannot use a transport (a chat model over http-json) is a spec error, not a shape.
+  const served = all.filter((shape) => !modelKind(shape.kind as SpecInput["kind"]).unsupported[shape.transport as (typeof TRANSPORTS)[number]]);
+  return served.map((shape) => ({
     name: Object.values(shape).join(" "),
     spec: {
       name: "ShapeLLM",

@@ -1,11 +1,13 @@
 import { addLicenseHeader, applyConfigToSpec, wrapperLayout } from "./config/apply-config.js";
 import { loadConfig, type LoadedConfig } from "./config/load-config.js";
+import { MODEL_KINDS } from "./kinds/index.js";
+import { modelKind } from "./kinds/index.js";
 import type { PackageOptions } from "./package/package-options.js";
 import type { SpecInput } from "./spec/schema.js";
-import { formatFiles, formatSoon } from "./render/format.js";
+import { formatFiles, formatSoon } from "./format/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
-import { startChecker } from "./validate/check-thread.js";
-import { TypecheckError } from "./validate/typecheck-error.js";
+import { startChecker } from "./check/check-thread.js";
+import { TypecheckError } from "./check/typecheck-error.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
 
@@ -24,7 +26,7 @@ export interface GenerateOptions extends PackageOptions {
 
 /** Prettier, and the check alongside it. */
 async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string): Promise<GeneratedFile[]> {
-  const { typecheckWhileFormatting } = await import("./validate/typecheck.js");
+  const { typecheckWhileFormatting } = await import("./check/typecheck.js");
   return typecheckWhileFormatting(rendered, formatFiles, repo);
 }
 
@@ -54,7 +56,7 @@ export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile
   const header = config?.licenseHeader;
   const rendered = renderFiles(spec, mode, options.templatesDir, {
     package: options,
-    layout: config ? wrapperLayout(spec.name, config) : undefined,
+    layout: config ? wrapperLayout(spec.name, config, modelKind(spec.kind).templates) : undefined,
     overrideDir: config?.templatesDir,
     onFile: onFile && ((file) => onFile(addLicenseHeader([file], header)[0]!)),
   });
@@ -70,14 +72,15 @@ export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile
 export async function prewarm(spec: unknown, repo?: string): Promise<void> {
   const config = repo === undefined ? undefined : loadConfig(repo);
   const files = renderSpec(spec, { config });
-  const { warmChecker } = await import("./validate/typecheck.js");
+  const { warmChecker } = await import("./check/typecheck.js");
   await Promise.all([warmChecker(files, config?.root), formatFiles(files, true)]);
 }
 
-/** Specs that take the templates through their main branches: the custom and an HTTP transport, streaming or not. */
-const OVERRIDE_SAMPLES: readonly SpecInput[] = [
-  { name: "SampleCheck", description: "Sample." },
+/** Specs that take each kind's templates through their main branches: the custom and an HTTP transport, streaming or not. */
+const OVERRIDE_SAMPLES: readonly SpecInput[] = Object.values(MODEL_KINDS).flatMap(({ name: kind }) => [
+  { kind, name: "SampleCheck", description: "Sample." },
   {
+    kind,
     name: "SampleCheck",
     description: "Sample.",
     streaming: true,
@@ -85,7 +88,7 @@ const OVERRIDE_SAMPLES: readonly SpecInput[] = [
     params: [{ name: "model", type: "string", default: "m", description: "Model." }],
     secrets: [{ name: "apiKey", env: "SAMPLE_API_KEY", description: "Key." }],
   },
-];
+]);
 
 /**
  * Renders a repo's override templates with sample specs, so that one which does not parse, or names a

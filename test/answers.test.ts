@@ -15,6 +15,7 @@ const RETYPE = "\x15";
 
 /** The class name, description and docs URL; then streaming (no) and the transport, `downs` down the list. */
 const opening = (downs: number): Step[] => [
+  { expect: "What kind of model?", send: ENTER },
   { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
   { expect: "Description (opens the class docstring):", send: `Acme.${ENTER}` },
   { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
@@ -83,6 +84,7 @@ describe("a clash between answers is refused where it becomes known", () => {
   it("--transport answers the transport question up front, so its own questions are asked", () => {
     const cwd = freshDir(dir, "transport-flag");
     const r = runInPty([process.execPath, CLI, "--transport", "http-json", "--no-streaming", "--scope", "@acme", "--dry-run"], [
+      { expect: "What kind of model?", send: ENTER },
       { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
       { expect: "Description (opens the class docstring):", send: `Acme.${ENTER}` },
       { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
@@ -137,6 +139,6 @@ describe("answers that fail to generate are kept", () => {
     const r = runInPty([process.execPath, CLI, "notes.txt/acme"], [], cwd);
     expect(r.status).toBe(2);
     expect(r.screen).toContain("Nothing was written: ENOTDIR");
-    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).not.toContain("What kind of model?");
   });
 });

@@ -88,6 +88,21 @@ describe("create-custom-llm flags", () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it("--kind chat over an LLM spec writes a chat model; --kind chat with http-json is refused, naming the fix", () => {
+    const cwd = fresh("kind");
+    const r = runCli(["--spec", acme, "--kind", "chat", "--name", "ChatAcme"], cwd);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, "chat-acme/src/chat-acme.ts"), "utf8")).toContain("export class ChatAcme extends BaseChatModel<");
+    const refused = runCli(["out", "--spec", join(REPO, "examples/http-json.json"), "--kind", "chat"], cwd);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('transport: "http-json" cannot serve a chat model');
+    expect(refused.stderr).toContain('use "openai-compatible" or "ollama"');
+    const unknown = runCli(["out", "--spec", acme, "--kind", "embeddings"], cwd);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('kind: must be one of "llm", "chat"');
+    expect(readdirSync(cwd)).toEqual(["chat-acme"]);
+  });
+
   it("refuses a folder that is not empty, naming its files; --force writes beside them", () => {
     const target = fresh("not-empty/acme");
     mkdirSync(join(target, "notes"));

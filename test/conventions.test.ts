@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config/load-config.js";
 import { generateWrapperInto } from "../src/generate.js";
 import { SpecError } from "../src/validate/spec-error.js";
-import { TypecheckError } from "../src/validate/typecheck-error.js";
+import { TypecheckError } from "../src/check/typecheck-error.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
 import { osTempDir } from "./support/pack-repo.js";
 import { REPO } from "./support/paths.js";

@@ -8,7 +8,7 @@ import { generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
 import { repoTempDir, TSC } from "./support/paths.js";
-import { TRANSPORT_FIELDS } from "../src/render/contract.js";
+import { modelKind } from "../src/kinds/index.js";
 import { exampleSpecs, expectedTestCount, VARIED_SPECS } from "./support/specs.js";
 
 const cases: { label: string; spec: SpecInput }[] = [
@@ -52,7 +52,7 @@ describe.each(cases)("generating $label", ({ spec }) => {
     const input = source.getInterfaceOrThrow(`${spec.name}Input`);
     const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
     // The fields a transport adds (its URL, openai-compatible's modelKwargs) come after the spec's params.
-    const added = spec.transport && spec.transport !== "custom" ? Object.keys(TRANSPORT_FIELDS[spec.transport]) : [];
+    const added = spec.transport && spec.transport !== "custom" ? Object.keys(modelKind(spec.kind).transportFields[spec.transport]) : [];
     expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...added, ...(spec.secrets ?? []).map((f) => f.name)]);
     for (const name of added) expect(input.getPropertyOrThrow(name).getJsDocs()).toHaveLength(1);
     for (const field of fields) {
@@ -71,7 +71,13 @@ describe("the docs page states the stop behaviour of its transport", () => {
   it.each(cases)("$label", ({ spec }) => {
     const docs = readFileSync(join(root, kebabCase(spec.name), `docs/${kebabCase(spec.name)}.md`), "utf8").replace(/\s+/g, " ");
     const transport = spec.transport ?? "custom";
-    if (transport === "openai-compatible" || transport === "ollama") {
+    if (spec.kind === "chat") {
+      expect(docs).toContain("the wrapper ends the text just after the first stop sequence, which is **included**");
+      if (transport !== "custom") {
+        expect(docs).toContain("ends the text **before** the first stop sequence");
+        expect(docs).toContain(transport === "ollama" ? "`@langchain/ollama`'s `ChatOllama`" : "`@langchain/openai`'s `ChatOpenAI`");
+      }
+    } else if (transport === "openai-compatible" || transport === "ollama") {
       expect(docs).toContain("ends the text **before** the first stop sequence");
       expect(docs).toContain(transport === "ollama" ? "`@langchain/ollama`'s `Ollama`" : "`@langchain/openai`'s `OpenAI`");
       expect(docs).toContain("If a server ignores `stop`, the wrapper cuts the text itself");

@@ -85,6 +85,7 @@ describe("answering the questions in a terminal", () => {
     writeFileSync(join(cwd, "taken-llm/notes.txt"), "mine\n");
     // The pause lets the warm-up (src/prewarm.ts) start: it then runs alongside the answers and the run.
     const r = runInPty([process.execPath, CLI, "--save-spec", "answers.json"], [
+      { expect: "What kind of model?", send: ENTER },
       { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `acme${ENTER}`, pause: 300 },
       { expect: "must be a PascalCase identifier", send: `${RETYPE}TakenLLM${ENTER}` },
       // Said at the class-name question, so it says what to type there.
@@ -121,6 +122,7 @@ describe("answering the questions in a terminal", () => {
     const plop = join(REPO, "node_modules/plop/bin/plop.js");
     // Node 20 loads plopfile.ts through tsx, as the README says.
     const r = runInPty([process.execPath, plop, "llm", "--dest", dest], [
+      { expect: "What kind of model?", send: ENTER },
       { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
       ...ANSWERS,
     ], REPO, { NODE_OPTIONS: "--import tsx" });
@@ -135,6 +137,7 @@ describe("flags with the questions", () => {
   it("--name, --no-streaming and --scope answer their questions up front; --dry-run then writes nothing", () => {
     const cwd = fresh("presets");
     const r = runInPty([process.execPath, CLI, "--name", "BetaLLM", "--no-streaming", "--scope", "@beta", "--dry-run"], [
+      { expect: "What kind of model?", send: ENTER },
       { expect: "Description (opens the class docstring):", send: `Beta models.${ENTER}` },
       { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
       { expect: "Transport (how the provider is called):", send: ENTER },
@@ -165,6 +168,7 @@ describe("Ctrl-C", () => {
   it("mid-way through the params exits 130 and writes nothing", () => {
     const cwd = fresh("ctrl-c");
     const r = runInPty([process.execPath, CLI, "--save-spec", "answers.json"], [
+      { expect: "What kind of model?", send: ENTER },
       { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
       ...ANSWERS.slice(0, 8),
       { expect: "Describe model (becomes its docstring):", send: `Model to${CTRL_C}` },
@@ -178,6 +182,7 @@ describe("Ctrl-C", () => {
   it("Ctrl-D (end of input) at a question ends the run the same way instead of hanging", () => {
     const cwd = fresh("ctrl-d");
     const r = runInPty([process.execPath, CLI], [
+      { expect: "What kind of model?", send: ENTER },
       { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
       { expect: "Description (opens the class docstring):", send: CTRL_D },
     ], cwd);
@@ -192,11 +197,11 @@ describe("Ctrl-C", () => {
     // Imports are recorded until exit: without the warm-up (which starts 200 ms after the question shows,
     // see the next test), a slow Ctrl-C cannot make this test record what the warm-up loads.
     const env = { ...rec.env, CREATE_CUSTOM_LLM_PREWARM: "0" };
-    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "Class name of the wrapper", send: CTRL_C }], cwd, env);
+    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "What kind of model?", send: CTRL_C }], cwd, env);
     expect(r.status).toBe(130);
     const loaded = rec.read();
     expect(loaded.some((url) => url.includes("/node_modules/node-plop/"))).toBe(true);
-    for (const heavy of ["/node_modules/@ts-morph/", "/node_modules/prettier/", "/node_modules/typescript/", "/dist/src/generate.js", "/dist/src/render/render.js", "/dist/src/render/format.js"]) {
+    for (const heavy of ["/node_modules/@ts-morph/", "/node_modules/prettier/", "/node_modules/typescript/", "/dist/src/generate.js", "/dist/src/render/render.js", "/dist/src/format/format.js"]) {
       expect(loaded.filter((url) => url.includes(heavy))).toEqual([]);
     }
     expect(readdirSync(cwd)).toEqual([]);
@@ -206,10 +211,10 @@ describe("Ctrl-C", () => {
     const cwd = fresh("warm-up-cancelled");
     const rec = recordImports(join(dir, "warm-up-imports.txt"));
     // A person reading the first question for 1.5 s: the warm-up has started by then.
-    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "Class name of the wrapper", send: CTRL_C, pause: 1500 }], cwd, rec.env);
+    const r = runInPty([process.execPath, ...rec.nodeArgs, CLI], [{ expect: "What kind of model?", send: CTRL_C, pause: 1500 }], cwd, rec.env);
     expect(r.status).toBe(130);
     expect(rec.read().some((url) => url.endsWith("/dist/src/generate.js"))).toBe(true);
-    expect(r.screen.slice(r.screen.indexOf("Class name of the wrapper"))).toMatch(/^Class name of the wrapper[^\n]*\n+Cancelled: nothing was written\.\n$/);
+    expect(r.screen.slice(r.screen.indexOf("What kind of model?"))).toMatch(/^What kind of model\?[^]*?\n+Cancelled: nothing was written\.\n$/);
     expect(readdirSync(cwd)).toEqual([]);
   });
 });

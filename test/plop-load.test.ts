@@ -10,12 +10,16 @@ import { childEnv } from "./support/child-env.js";
 import { listTree, readTree } from "./support/files.js";
 import { npm, osTempDir, packRepo } from "./support/pack-repo.js";
 import { REPO } from "./support/paths.js";
-import { CTRL_C, ENTER, runInPty, type Step } from "./support/pty.js";
+import { CTRL_C, DOWN, ENTER, runInPty, type Step } from "./support/pty.js";
 
 const slow = process.env.SKIP_SLOW === "1" ? describe.skip : describe;
 const OURS = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
 const PLOPFILE = 'export default async (plop) => { await plop.load("create-custom-llm"); };\n';
 const WRITTEN = ["documentation/llms/AcmeLLM.md", "lib/llms/AcmeLLM.ts", "tests/llms/AcmeLLM.test.ts"];
+const CHAT_WRITTEN = ["documentation/llms/ChatGammaLLM.md", "lib/llms/ChatGammaLLM.ts", "tests/llms/ChatGammaLLM.test.ts"];
+
+/** The first question, answered with the default: an LLM. */
+const LLM_KIND: Step = { expect: "What kind of model?", send: ENTER };
 
 /** The questions after the class name; the repo's config adds its default param and secret. */
 const answers = (description: string): Step[] => [
@@ -79,7 +83,7 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it("asks the questions and writes only the class, test and docs, into the configured folders", () => {
-    const r = plop([], [{ expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `Acme${ENTER}` }, ...answers("Acme's in-house model.")]);
+    const r = plop([], [LLM_KIND, { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `Acme${ENTER}` }, ...answers("Acme's in-house model.")]);
     expect(r.error).toBeNull();
     expect(r.status).toBe(0);
     expect(r.screen).toContain(`custom-llm ${WRITTEN[1]}, ${WRITTEN[2]}, ${WRITTEN[0]}`);
@@ -95,7 +99,24 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
     expect(read("tests/llms/AcmeLLM.test.ts")).toContain('from "../../lib/llms/AcmeLLM.js"');
   });
 
-  it("the wrapper and the library API type-check against the repo's own @langchain/core; its tests pass", () => {
+  it("a chat model follows the same conventions: folders, suffix, header, default param and secret", () => {
+    const r = plop([], [
+      { expect: "What kind of model?", send: `${DOWN}${ENTER}` },
+      { expect: "Class name of the wrapper (PascalCase, e.g. ChatAcme):", send: `ChatGamma${ENTER}` },
+      ...answers("Gamma's chat model."),
+    ]);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(0);
+    const code = read("lib/llms/ChatGammaLLM.ts");
+    expect(code.startsWith("/*\n * Copyright (c) Acme Inc.")).toBe(true);
+    expect(code).toContain("export class ChatGammaLLM extends BaseChatModel");
+    for (const text of ["teamToken", "ACME_TEAM_TOKEN", '"eu" | "us"', "bindTools"]) expect(code).toContain(text);
+    expect(read("tests/llms/ChatGammaLLM.test.ts")).toContain('from "../../lib/llms/ChatGammaLLM.js"');
+    expect(read("documentation/llms/ChatGammaLLM.md")).toContain("chat model");
+    expect(files().filter((f) => CHAT_WRITTEN.includes(f))).toEqual(CHAT_WRITTEN);
+  });
+
+  it("the wrappers and the library API type-check against the repo's own @langchain/core; its tests pass", () => {
     const tsc = spawnSync(join(repo, "node_modules/.bin/tsc"), ["-p", repo], { cwd: repo, env: childEnv(), encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
@@ -106,12 +127,13 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
 
   it("refuses a class name whose files exist as it is typed; plop --force replaces them", () => {
     const refused = plop([], [
+      LLM_KIND,
       { expect: "Class name of the wrapper", send: `Acme${ENTER}` },
       { expect: `${WRITTEN[1]}, ${WRITTEN[2]}, ${WRITTEN[0]} exist already: choose another name, or run plop with --force`, send: CTRL_C },
     ]);
     expect(refused.error).toBeNull();
     const first = read(WRITTEN[1]!);
-    const forced = plop(["--force"], [{ expect: "Class name of the wrapper", send: `Acme${ENTER}` }, ...answers("Replaced model.")]);
+    const forced = plop(["--force"], [LLM_KIND, { expect: "Class name of the wrapper", send: `Acme${ENTER}` }, ...answers("Replaced model.")]);
     expect(forced.error).toBeNull();
     expect(forced.status).toBe(0);
     expect(read(WRITTEN[1]!)).not.toBe(first);
@@ -128,7 +150,7 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
       expect(r.status).toBe(1);
       expect(r.screen).toContain("Invalid custom-llm.config.json (1 problem):");
       expect(r.screen).toContain('fileNaming: must be "kebab" (acme-llm.ts), "camel" (acmeLlm.ts) or "pascal" (AcmeLLM.ts)');
-      expect(r.screen).not.toContain("Class name of the wrapper");
+      expect(r.screen).not.toContain("What kind of model?");
       expect(files()).toEqual(listed);
     } finally {
       writeFileSync(config, good);
@@ -140,7 +162,7 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
     writeFileSync(template, "export const broken: number = {{str className}};\n");
     const listed = files();
     try {
-      const r = plop([], [{ expect: "Class name of the wrapper", send: `Gamma${ENTER}` }, ...answers("Gamma.")]);
+      const r = plop([], [LLM_KIND, { expect: "Class name of the wrapper", send: `Gamma${ENTER}` }, ...answers("Gamma.")]);
       expect(r.error).toBeNull();
       expect(r.status).toBe(1);
       expect(r.screen).toMatch(/lib\/llms\/GammaLLM\.ts \(rendered from override template .*llm-templates\/wrapper\/llm\.ts\.hbs\)/);

@@ -89,7 +89,7 @@ describe("the questions a transport adds", () => {
     return { inquirer: inquirer as unknown as Parameters<typeof askSpec>[0], asked };
   }
 
-  const base = ["AcmeLLM", "Acme's models.", ""];
+  const base = ["llm", "AcmeLLM", "Acme's models.", ""];
   /** After the transport's own questions: no (further) param, no secret. */
   const none = [false, false];
 
@@ -120,7 +120,23 @@ describe("the questions a transport adds", () => {
   it("asks nothing more for the custom transport", async () => {
     const { inquirer, asked } = scriptedInquirer([...base, false, "custom", ...none]);
     expect(await askSpec(inquirer)).not.toHaveProperty("httpJson");
-    expect(asked).toHaveLength(7);
+    expect(asked).toHaveLength(8);
+  });
+
+  it("asks the kind first; a chat model's class name follows its convention, http-json is not offered, and the spec generates", async () => {
+    const offered: unknown[] = [];
+    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...none]);
+    const prompt = inquirer.prompt.bind(inquirer);
+    (inquirer as { prompt: typeof prompt }).prompt = (async (questions: { message: string; choices?: { value: unknown }[] }[]) => {
+      if (questions[0]!.message.startsWith("Transport")) offered.push(...(questions[0]!.choices ?? []).map((c) => c.value));
+      return prompt(questions as never);
+    }) as typeof prompt;
+    const spec = await askSpec(inquirer);
+    expect(asked[0]).toBe("What kind of model?");
+    expect(asked[1]).toContain("e.g. ChatAcme");
+    expect(offered).toEqual(["custom", "openai-compatible", "ollama"]);
+    expect(spec).toMatchObject({ kind: "chat", name: "ChatAcme", transport: "openai-compatible", params: [{ name: "model", default: "gpt-4o-mini" }] });
+    await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/chat-acme.ts" })]));
   });
 
   it("describes each transport in one line where it is chosen", () => {

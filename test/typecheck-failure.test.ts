@@ -2,9 +2,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateInto } from "../src/generate.js";
-import { formatFiles } from "../src/render/format.js";
+import { formatFiles } from "../src/format/format.js";
 import { renderFiles } from "../src/render/render.js";
-import { TypecheckError } from "../src/validate/typecheck-error.js";
+import { TypecheckError } from "../src/check/typecheck-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
 import { REPO, repoTempDir } from "./support/paths.js";
 

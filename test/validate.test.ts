@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { SpecInput } from "../src/spec/schema.js";
 import { SpecError } from "../src/validate/spec-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
-import { LLM_MEMBERS } from "../src/validate/llm-members.generated.js";
-import { probeLlmMembers } from "../src/validate/llm-probe.js";
+import { CHAT_MODEL_MEMBERS, LLM_MEMBERS } from "../src/validate/llm-members.generated.js";
+import { probeChatModelMembers, probeLlmMembers } from "../src/validate/llm-probe.js";
 
 describe("the LLM member names a param may not take", () => {
   it("match the installed @langchain/core's real LLM class (run npm run build:members)", () => {
     expect(LLM_MEMBERS).toEqual(probeLlmMembers());
     expect(LLM_MEMBERS).toEqual(expect.arrayContaining(["invoke", "stream", "batch", "callbacks", "lc_secrets", "caller"]));
+  });
+
+  it("and BaseChatModel's, for chat specs", () => {
+    expect(CHAT_MODEL_MEMBERS).toEqual(probeChatModelMembers());
+    expect(CHAT_MODEL_MEMBERS).toEqual(expect.arrayContaining(["invoke", "withStructuredOutput", "getLsParams", "_streamChatModelEvents", "caller"]));
   });
 });
 
@@ -92,6 +97,12 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["HTTP transport with two secrets", openai({ secrets: [base.secrets![0], { name: "orgKey", env: "ORG_KEY", description: "O." }] }), "secrets[1]", /one secret, as the bearer token/],
   ["param takes the generated baseUrl", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "baseUrl", type: "string", description: "B." }] }), "params[1].name", /"baseUrl" is a constructor field transport "openai-compatible" adds itself \(the server's base URL\)/],
   ["param sent as a body key the wrapper sets", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "prompt", type: "string", description: "P." }] }), "params[1].name", /"prompt", a request body key/],
+  ["kind unknown", { ...base, kind: "embeddings" }, "kind", /"llm", "chat"/],
+  ["chat over http-json", { ...httpJson({}), kind: "chat", name: "ChatAcme" }, "transport", /cannot serve a chat model.*"openai-compatible" or "ollama".*"custom"/],
+  ["chat param shadows a BaseChatModel member", { ...param({ name: "bindTools" }), kind: "chat" }, "params[0].name", /member of LangChain's BaseChatModel class/],
+  ["chat name shadows an emitted chat helper", { ...base, kind: "chat", name: "StructuredSchema" }, "name", /collides.*"ChatAcme"/],
+  ["chat param takes a derived chat type name", { ...param({ name: "AcmeLLMDelta" }), kind: "chat" }, "params[0].name", /generated type name/],
+  ["chat param sent as a chat body key", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "toolChoice", type: "string", description: "T." }] }), kind: "chat" }, "params[1].name", /"tool_choice", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
 ];
 

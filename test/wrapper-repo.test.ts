@@ -26,6 +26,7 @@ const BOTH = { "@langchain/core": OURS.devDependencies["@langchain/core"]!, vite
 const plop = (repo: string, steps: Step[]) => runInPty([process.execPath, PLOP, "llm"], steps, repo, childEnv({ NO_COLOR: "1" }));
 
 const ANSWERS: Step[] = [
+  { expect: "What kind of model?", send: ENTER },
   { expect: "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", send: `AcmeLLM${ENTER}` },
   { expect: "Description (opens the class docstring):", send: `Acme.${ENTER}` },
   { expect: "Provider API docs URL (Enter to skip):", send: ENTER },
@@ -58,9 +59,9 @@ describe("npx plop llm in an existing repo", () => {
   ])("a repo that does not list %s is told what to add, with the command, before the first question", (_label, deps, commands) => {
     const repo = makeRepo(`missing-${Object.keys(deps).length}`, deps);
     const before = listTree(repo);
-    const r = plop(repo, [{ expect: "Class name of the wrapper", send: CTRL_C }]);
+    const r = plop(repo, [{ expect: "What kind of model?", send: CTRL_C }]);
     expect(r.status).toBe(1);
-    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).not.toContain("What kind of model?");
     expect(r.screen).toContain("This repo's package.json does not list");
     for (const command of commands) expect(r.screen).toContain(command);
     if (!("@langchain/core" in deps)) expect(r.screen).toContain("@langchain/core (the class imports it)");
@@ -71,7 +72,7 @@ describe("npx plop llm in an existing repo", () => {
   it("the command follows the repo's lockfile", () => {
     const repo = makeRepo("pnpm", { "@langchain/core": BOTH["@langchain/core"] });
     writeFileSync(join(repo, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
-    const r = plop(repo, [{ expect: "Class name of the wrapper", send: CTRL_C }]);
+    const r = plop(repo, [{ expect: "What kind of model?", send: CTRL_C }]);
     expect(r.status).toBe(1);
     expect(r.screen).toContain("pnpm add -D vitest@^");
   });
@@ -83,9 +84,9 @@ describe("npx plop llm in an existing repo", () => {
     // A block left open: Handlebars cannot parse it.
     writeFileSync(join(repo, "llm-templates/wrapper/docs.md.hbs"), "# {{md className}}\n\n{{#if docsUrl}}\n{{> team-footer}}\n");
     const before = listTree(repo);
-    const r = plop(repo, [{ expect: "Class name of the wrapper", send: CTRL_C }]);
+    const r = plop(repo, [{ expect: "What kind of model?", send: CTRL_C }]);
     expect(r.status).toBe(1);
-    expect(r.screen).not.toContain("Class name of the wrapper");
+    expect(r.screen).not.toContain("What kind of model?");
     expect(r.screen).toMatch(/override template .*llm-templates\/wrapper\/docs\.md\.hbs failed to render: Parse error/);
     expect(listTree(repo)).toEqual(before);
   });

@@ -9,6 +9,8 @@ export interface CliOptions {
   streaming?: boolean;
   /** Replaces the spec's `transport` (validated with the rest of the spec). */
   transport?: string;
+  /** Replaces the spec's `kind`: "llm" or "chat" (validated with the rest of the spec). */
+  kind?: string;
   yes: boolean;
   dryRun: boolean;
   force: boolean;
@@ -32,6 +34,7 @@ const OPTIONS = {
   streaming: { type: "boolean" },
   "no-streaming": { type: "boolean" },
   transport: { type: "string", short: "t" },
+  kind: { type: "string", short: "k" },
   yes: { type: "boolean", short: "y" },
   "dry-run": { type: "boolean" },
   force: { type: "boolean", short: "f" },
@@ -48,6 +51,7 @@ const EXAMPLES = {
   spec: "--spec acme.json",
   name: "--name AcmeLLM",
   transport: "--transport ollama",
+  kind: "--kind chat",
   "save-spec": "--save-spec acme.json",
   scope: "--scope @acme",
   author: '--author "Acme Inc."',
@@ -71,7 +75,7 @@ export function parseCli(argv: string[]): Command {
   if (values.streaming && values["no-streaming"]) {
     throw new UsageError("--streaming and --no-streaming contradict each other; pass one of them");
   }
-  for (const flag of ["spec", "name", "transport", "save-spec", "scope", "author", "year"] as const) {
+  for (const flag of ["spec", "name", "transport", "kind", "save-spec", "scope", "author", "year"] as const) {
     if (values[flag] === "") throw new UsageError(`--${flag} needs a value, e.g. ${EXAMPLES[flag]}`);
   }
   return {
@@ -82,6 +86,7 @@ export function parseCli(argv: string[]): Command {
       name: values.name,
       streaming: values.streaming ? true : values["no-streaming"] ? false : undefined,
       transport: values.transport,
+      kind: values.kind,
       yes: values.yes ?? false,
       dryRun: values["dry-run"] ?? false,
       force: values.force ?? false,

@@ -45,11 +45,13 @@ export async function collectSpec(options: CliOptions, refusal: (name: string, a
   const { askInteractively } = await import("./interactive.js");
   // With no target folder given, a class name whose folder is taken is refused as it is typed.
   const checkName = target === undefined ? (typed: string) => refusal(typed, true) ?? true : undefined;
-  if (transport !== undefined) {
+  // --kind and --transport answer their questions: a bad one is refused before the first question.
+  for (const field of ["kind", "transport"] as const) {
+    if (options[field] === undefined) continue;
     const { checkField, LATER } = await import("../prompts/field-check.js");
-    const problem = await checkField({ name: "Check", description: LATER, transport } as SpecInput, "transport");
-    if (problem !== true) throw new InputError(`Invalid --transport: ${problem}`);
+    const problem = await checkField({ name: "Check", description: LATER, kind: options.kind, transport } as SpecInput, field);
+    if (problem !== true) throw new InputError(`Invalid --${field}: ${problem}`);
   }
-  const answers = await askInteractively({ name, streaming, transport, checkName, packageScope: options.packageScope });
+  const answers = await askInteractively({ name, streaming, kind: options.kind, transport, checkName, packageScope: options.packageScope });
   return { spec: answers.spec, source: ANSWERS_SOURCE, packageScope: answers.packageScope };
 }

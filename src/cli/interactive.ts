@@ -1,4 +1,4 @@
-import type { LlmAnswers, LlmGeneratorOptions } from "../../generators/llm.js";
+import type { LlmAnswers, LlmGeneratorOptions } from "../plop/llm-generator.js";
 import { Cancelled } from "./errors.js";
 
 /**
@@ -9,7 +9,7 @@ import { Cancelled } from "./errors.js";
 export async function askInteractively(options: LlmGeneratorOptions): Promise<LlmAnswers> {
   const [{ default: nodePlop }, { GENERATOR, registerLlmGenerator }] = await Promise.all([
     import("node-plop"),
-    import("../../generators/llm.js"),
+    import("../plop/llm-generator.js"),
   ]);
   const plop = await nodePlop("", { destBasePath: process.cwd(), force: false });
   registerLlmGenerator(plop, options);

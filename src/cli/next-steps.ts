@@ -1,6 +1,7 @@
 import { kebabCase } from "change-case";
 import { PROVIDER_METHOD } from "../render/contract.js";
 import { modelParamOf } from "../render/context.js";
+import { modelKind } from "../kinds/index.js";
 import { httpContext } from "../render/http-context.js";
 import type { Spec } from "../spec/schema.js";
 
@@ -29,7 +30,7 @@ export function nextSteps(userAgent: string | undefined, folder: string): string
  * fill in; an HTTP one says where its URL and credentials go and how to try it against the server.
  */
 export function transportSteps(spec: Spec, userAgent: string | undefined): string[] {
-  const http = httpContext(spec, modelParamOf(spec)?.name);
+  const http = httpContext(spec, modelParamOf(spec)?.name, modelKind(spec.kind));
   const secret = spec.secrets[0];
   if (!http) {
     const method = spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain;
@@ -52,7 +53,9 @@ export function transportSteps(spec: Spec, userAgent: string | undefined): strin
   }
   lines.push("Try it against the server (after the install):");
   if (secret) lines.push(`  export ${secret.env}=...`);
-  const script = `import { ${spec.name} } from "./dist/index.js"; console.log(await ${construct}.invoke("Say hello"));`;
+  // A chat model answers with a message: its text is what to show.
+  const answer = spec.kind === "chat" ? `(await ${construct}.invoke("Say hello")).text` : `await ${construct}.invoke("Say hello")`;
+  const script = `import { ${spec.name} } from "./dist/index.js"; console.log(${answer});`;
   lines.push(`  ${commandsFor(userAgent).run} build`, `  node --input-type=module -e ${shellQuote(script)}`);
   return lines;
 }

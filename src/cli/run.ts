@@ -4,7 +4,7 @@ import { kebabCase } from "change-case";
 import type { GeneratedFile } from "../render/render.js";
 import type { Spec } from "../spec/schema.js";
 import { SpecError } from "../validate/spec-error.js";
-import { TypecheckError } from "../validate/typecheck-error.js";
+import { TypecheckError } from "../check/typecheck-error.js";
 import { recoverInterrupted } from "../write/recover.js";
 import { TargetNotEmptyError, existingFiles, writeFiles } from "../write/write-files.js";
 import type { CliOptions } from "./args.js";

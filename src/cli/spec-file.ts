@@ -24,6 +24,7 @@ export function withFlags(spec: Record<string, unknown>, options: CliOptions): R
     ...(options.name !== undefined ? { name: options.name } : {}),
     ...(options.streaming !== undefined ? { streaming: options.streaming } : {}),
     ...(options.transport !== undefined ? { transport: options.transport } : {}),
+    ...(options.kind !== undefined ? { kind: options.kind } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ Options:
   -n, --name <Name>        class name in PascalCase; overrides the spec's "name"
       --streaming          emit token streaming; overrides the spec's "streaming"
       --no-streaming       no token streaming; overrides the spec's "streaming"
+  -k, --kind <k>           llm (text completion) | chat (chat model); overrides the spec's "kind"
   -t, --transport <t>      custom | openai-compatible | ollama | http-json; overrides the spec's
                            (in a terminal: answers the transport question)
   -y, --yes                never prompt: missing required fields are an error

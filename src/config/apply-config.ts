@@ -1,20 +1,10 @@
 import { posix } from "node:path";
 import { camelCase, kebabCase } from "change-case";
 import type { SpecInput } from "../spec/schema.js";
-import type { GeneratedFile } from "../render/render.js";
+import type { GeneratedFile, WrapperLayout } from "../render/render.js";
 import type { Config } from "./config-schema.js";
-
-/** Where the wrapper's three files go and how the test imports the class, per the team's conventions. */
-export interface WrapperLayout {
-  fileBase: string;
-  classImport: string;
-  /** The class module, from the repo root: what docs and examples import it as, e.g. `./lib/llms/acme.js`. */
-  moduleImport: string;
-  /** The class module's path in the repo, e.g. `lib/llms/acme.ts`. */
-  modulePath: string;
-  /** Output path by template name (relative to the templates folder). */
-  paths: Record<string, string>;
-}
+import type { ModelKind } from "../kinds/kind.js";
+import { llmKind } from "../kinds/llm.js";
 
 // The class name is PascalCase already; re-casing it would turn "AcmeLLM" into "AcmeLlm".
 const NAMING = { kebab: kebabCase, camel: camelCase, pascal: (s: string) => s };
@@ -33,7 +23,11 @@ export function applyConfigToSpec(input: unknown, config: Config): unknown {
   return { ...spec, name, params: merge(spec.params, config.defaults.params), secrets: merge(spec.secrets, config.defaults.secrets) };
 }
 
-export function wrapperLayout(className: string, config: Config): WrapperLayout {
+/**
+ * `templates`: the kind's class, test and docs templates, whose output paths the conventions set (the
+ * paths are the same for every kind).
+ */
+export function wrapperLayout(className: string, config: Config, templates: ModelKind["templates"] = llmKind.templates): WrapperLayout {
   const fileBase = NAMING[config.fileNaming](className);
   const classPath = posix.join(config.folders.class, `${fileBase}.ts`);
   const testPath = posix.join(config.folders.test, `${fileBase}.test.ts`);
@@ -45,9 +39,9 @@ export function wrapperLayout(className: string, config: Config): WrapperLayout 
     moduleImport: `./${classPath.replace(/\.ts$/, ".js")}`,
     modulePath: classPath,
     paths: {
-      "wrapper/llm.ts.hbs": classPath,
-      "wrapper/llm.test.ts.hbs": testPath,
-      "wrapper/docs.md.hbs": posix.join(config.folders.docs, `${fileBase}.md`),
+      [templates.class]: classPath,
+      [templates.test]: testPath,
+      [templates.docs]: posix.join(config.folders.docs, `${fileBase}.md`),
     },
   };
 }

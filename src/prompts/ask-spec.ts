@@ -9,6 +9,8 @@ export interface AskOptions {
   name?: string;
   streaming?: boolean;
   transport?: string;
+  /** The CLI's --kind; checked with the rest of the spec. */
+  kind?: string;
   /** A further check of the class name, e.g. that the folder named after it is free. */
   checkName?: (name: string) => true | string;
 }
@@ -24,8 +26,13 @@ export interface AskOptions {
 export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Promise<SpecInput> {
   // The answers so far; every check sees them, so later answers are checked against earlier ones.
   const spec: SpecInput = { name: options.name ?? "", description: LATER };
+  const kind = (options.kind ?? (await askKind(inquirer))) as SpecInput["kind"];
+  if (kind !== "llm") spec.kind = kind;
+  const { modelKind } = await import("../kinds/index.js");
+  const kindOf = modelKind(kind);
   if (options.name === undefined) {
-    const answer = askText(inquirer, "Class name of the wrapper (PascalCase, e.g. AcmeLLM):", {
+    const example = kindOf.classExample;
+    const answer = askText(inquirer, `Class name of the wrapper (PascalCase, e.g. ${example}):`, {
       validate: async (name) => {
         const problem = await checkField({ ...spec, name }, "name");
         return problem === true && options.checkName ? options.checkName(name) : problem;
@@ -52,7 +59,9 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     (await askChoice(
       inquirer,
       "Transport (how the provider is called):",
-      choices.transports.map((t) => ({ name: `${t.padEnd(choices.transportWidth)}  ${choices.transportSummary(t)}`, value: t })),
+      choices.transports
+        .filter((t) => !(t in kindOf.unsupported)) // a chat model, for one, is not offered http-json
+        .map((t) => ({ name: `${t.padEnd(choices.transportWidth)}  ${choices.transportSummary(t)}`, value: t, short: t })),
       choices.defaultTransport,
     ))) as SpecInput["transport"];
   const { modelParam, ...transportFields } = await askTransportFields(inquirer, spec);
@@ -77,6 +86,14 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     secrets.push(await askSecret(inquirer, spec));
   }
   const { name, description, docsUrl, streaming, transport } = spec;
-  // Keys in the order a person writes a spec, so a saved spec reads well.
-  return { name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport, ...transportFields };
+  // Keys in the order a person writes a spec, so a saved spec reads well; an LLM's kind is the default.
+  return { ...(spec.kind ? { kind: spec.kind } : {}), name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport, ...transportFields };
+}
+
+/** "What kind of model?": the schema's kinds, each described by its descriptor. */
+async function askKind(inquirer: Inquirer): Promise<string> {
+  const [{ specChoices }, { MODEL_KINDS }] = await Promise.all([import("../spec/choices.js"), import("../kinds/index.js")]);
+  const { kinds, defaultKind } = specChoices();
+  const label = (kind: string) => MODEL_KINDS[kind as keyof typeof MODEL_KINDS]?.label ?? kind;
+  return askChoice(inquirer, "What kind of model?", kinds.map((k) => ({ name: label(k), value: k })), defaultKind);
 }

@@ -14,8 +14,8 @@ export async function askTransportFields(inquirer: Inquirer, spec: SpecInput): P
   const { transport } = spec;
   if (transport === "openai-compatible" || transport === "ollama") {
     const fields: TransportFields = {};
-    const { protocolDefaultUrl } = await import("../render/http-context.js");
-    const usual = protocolDefaultUrl(transport);
+    const { PROTOCOLS } = await import("../transports/index.js");
+    const usual = PROTOCOLS[transport].defaultUrl;
     const baseUrl = await askText(inquirer, "Base URL of the server:", {
       default: usual,
       validate: (url) => checkField({ ...spec, baseUrl: url }, "baseUrl"),

@@ -32,8 +32,13 @@ export async function askYesNo(inquirer: Inquirer, message: string, byDefault: b
   return value;
 }
 
-/** Asks to pick one of `choices` with the arrow keys. */
-export async function askChoice<T>(inquirer: Inquirer, message: string, choices: { name: string; value: T }[], byDefault?: T): Promise<T> {
+/** Asks to pick one of `choices` with the arrow keys; `short` is what stays on screen once one is picked. */
+export async function askChoice<T>(
+  inquirer: Inquirer,
+  message: string,
+  choices: { name: string; value: T; short?: string }[],
+  byDefault?: T,
+): Promise<T> {
   const { value } = await inquirer.prompt<{ value: T }>([
     { type: "list", name: "value", message, choices, default: byDefault, loop: false },
   ]);

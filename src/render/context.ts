@@ -1,6 +1,7 @@
 import { kebabCase } from "change-case";
-import type { Param, ParamType, Spec } from "../spec/schema.js";
-import { derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
+import { modelKind } from "../kinds/index.js";
+import type { Kind, Param, ParamType, Spec } from "../spec/schema.js";
+import { chatTypeNames, derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
 import { httpContext, type HttpContext } from "./http-context.js";
 import { toolVersions, type ToolVersions } from "./versions.js";
 
@@ -16,8 +17,21 @@ export interface ParamContext {
   example: unknown;
 }
 
+/** What only the chat templates read. */
+export interface ChatContext {
+  /** The transport, as flags the templates can test. */
+  openai: boolean;
+  ollama: boolean;
+  /** The params reported to LangSmith as `ls_temperature` and `ls_max_tokens`, if the spec has them. */
+  temperatureParam: string | false;
+  maxTokensParam: string | false;
+  /** withStructuredOutput's default method: the transport's JSON schema support, else function calling. */
+  structuredMethod: "jsonSchema" | "functionCalling";
+}
+
 /** What the templates see: the spec's values plus names derived from them. */
 export interface RenderContext {
+  kind: Kind;
   className: string;
   fileBase: string;
   /** How the test file and index import the class module (ESM needs the .js extension). */
@@ -31,7 +45,8 @@ export interface RenderContext {
   /** Emit cutAtStop(): the custom non-streaming call and every HTTP invoke cut a whole text. */
   cutsWholeText: boolean;
   providerMethod: string;
-  types: { input: string; callOptions: string; request: string; credentials: string };
+  /** Type names derived from the class name; the last three only the chat templates use. */
+  types: { input: string; callOptions: string; request: string; credentials: string; delta: string; toolCallDelta: string; jsonSchema: string };
   params: ParamContext[];
   requiredParams: ParamContext[];
   hasRequired: boolean;
@@ -39,6 +54,7 @@ export interface RenderContext {
   hasSecrets: boolean;
   /** The string param that names the model, if the spec has one: reported as `model_name`. */
   modelParam: string | false;
+  chat: ChatContext | false;
   packageName: string;
   versions: ToolVersions;
 }
@@ -46,10 +62,13 @@ export interface RenderContext {
 export function buildContext(spec: Spec): RenderContext {
   const fileBase = kebabCase(spec.name);
   const [input, callOptions, request, credentials] = derivedTypeNames(spec.name) as [string, string, string, string];
+  const [delta, toolCallDelta, jsonSchema] = chatTypeNames(spec.name) as [string, string, string];
   const params = spec.params.map(paramContext);
   const model = modelParamOf(spec);
-  const http = httpContext(spec, model?.name);
+  const kind = modelKind(spec.kind);
+  const http = httpContext(spec, model?.name, kind);
   return {
+    kind: kind.name,
     className: spec.name,
     fileBase,
     classImport: `./${fileBase}.js`,
@@ -61,15 +80,27 @@ export function buildContext(spec: Spec): RenderContext {
     http,
     cutsWholeText: http !== false || !spec.streaming,
     providerMethod: spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain,
-    types: { input, callOptions, request, credentials },
+    types: { input, callOptions, request, credentials, delta, toolCallDelta, jsonSchema },
     params,
     requiredParams: params.filter((p) => p.required),
     hasRequired: params.some((p) => p.required),
     secrets: spec.secrets,
     hasSecrets: spec.secrets.length > 0,
     modelParam: model ? model.name : false,
+    chat: kind.name === "chat" ? chatContext(spec) : false,
     packageName: `langchain-${fileBase}`,
     versions: toolVersions(),
+  };
+}
+
+function chatContext(spec: Spec): ChatContext {
+  const numberParam = (names: readonly string[]) => spec.params.find((p) => names.includes(p.name) && p.type === "number")?.name ?? false;
+  return {
+    openai: spec.transport === "openai-compatible",
+    ollama: spec.transport === "ollama",
+    temperatureParam: numberParam(["temperature"]),
+    maxTokensParam: numberParam(["maxTokens", "maxOutputTokens", "numPredict", "maxCompletionTokens"]),
+    structuredMethod: spec.transport === "custom" ? "functionCalling" : "jsonSchema",
   };
 }
 

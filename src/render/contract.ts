@@ -27,11 +27,20 @@ export const URL_PARAM = { "openai-compatible": "baseUrl", ollama: "baseUrl", "h
 /** Extra request body fields a caller may pass (openai-compatible), as `@langchain/openai`'s `OpenAI` has. */
 export const EXTRA_BODY_PARAM = "modelKwargs";
 
-/** Constructor fields a transport adds to the class, with what each is for; a spec param must not take one. */
-export const TRANSPORT_FIELDS: Record<keyof typeof URL_PARAM, Record<string, string>> = {
-  "openai-compatible": { [URL_PARAM["openai-compatible"]]: "the server's base URL", [EXTRA_BODY_PARAM]: "extra request body fields" },
+/** Constructor fields a transport adds to a class, with what each is for; a spec param must not take one. */
+export type TransportFields = Record<keyof typeof URL_PARAM, Record<string, string>>;
+
+/** What every kind's HTTP class has: where to send requests. */
+export const URL_FIELDS: TransportFields = {
+  "openai-compatible": { [URL_PARAM["openai-compatible"]]: "the server's base URL" },
   ollama: { [URL_PARAM.ollama]: "the server's base URL" },
   "http-json": { [URL_PARAM["http-json"]]: "the endpoint's URL" },
+};
+
+/** The LLM's: the URL, and openai-compatible's extra request body fields. */
+export const LLM_TRANSPORT_FIELDS: TransportFields = {
+  ...URL_FIELDS,
+  "openai-compatible": { ...URL_FIELDS["openai-compatible"], [EXTRA_BODY_PARAM]: "extra request body fields" },
 };
 
 /** Top-level names of the emitted class module: imports and module helpers. */
@@ -74,4 +83,9 @@ export const MODULE_NAMES: readonly string[] = [
 /** Type names derived from the class name; they must not collide with anything either. */
 export function derivedTypeNames(className: string): string[] {
   return [`${className}Input`, `${className}CallOptions`, `${className}Request`, `${className}Credentials`];
+}
+
+/** The chat module's own type names, derived the same way: two chat models can share one index. */
+export function chatTypeNames(className: string): string[] {
+  return [`${className}Delta`, `${className}ToolCallDelta`, `${className}JsonSchema`];
 }

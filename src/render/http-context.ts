@@ -1,5 +1,7 @@
 import { snakeCase } from "change-case";
+import type { ModelKind } from "../kinds/kind.js";
 import type { Spec } from "../spec/schema.js";
+import { PROTOCOLS, type Protocol } from "../transports/index.js";
 import { EXTRA_BODY_PARAM, URL_PARAM } from "./contract.js";
 
 /** What the HTTP transport templates see. */
@@ -46,35 +48,8 @@ interface HttpJsonContext {
   responsePathText: string;
 }
 
-/** Where each HTTP transport sends requests by default, and how its body names params. */
-const PROTOCOLS = {
-  "openai-compatible": {
-    defaultUrl: "https://api.openai.com/v1",
-    path: "/completions",
-    usage: true,
-    streamType: "text/event-stream",
-    name: "OpenAI's completions API",
-    streamFormat: "Server-Sent Events",
-    reference: "`@langchain/openai`'s `OpenAI`",
-  },
-  ollama: {
-    defaultUrl: "http://localhost:11434",
-    path: "/api/generate",
-    usage: true,
-    streamType: "application/x-ndjson",
-    name: "Ollama's generate API",
-    streamFormat: "newline-delimited JSON",
-    reference: "`@langchain/ollama`'s `Ollama`",
-  },
-} as const;
-
-/** Where an openai-compatible or ollama wrapper sends requests when no `baseUrl` is given. */
-export function protocolDefaultUrl(transport: keyof typeof PROTOCOLS): string {
-  return PROTOCOLS[transport].defaultUrl;
-}
-
 /** Builds the HTTP part of the render context; false for the custom transport. */
-export function httpContext(spec: Spec, modelParam: string | undefined): HttpContext | false {
+export function httpContext(spec: Spec, modelParam: string | undefined, kind: ModelKind): HttpContext | false {
   const transport = spec.transport;
   if (transport === "custom") return false;
   const bearer = spec.secrets[0]?.name ?? false;
@@ -109,55 +84,53 @@ export function httpContext(spec: Spec, modelParam: string | undefined): HttpCon
       },
     };
   }
-  const protocol = PROTOCOLS[transport];
+  const protocol = { ...PROTOCOLS[transport], ...kind.endpoints[transport] };
+  const urlParam = protocol.urlParam;
   return {
-    partial: `transport/${transport}`,
-    testServerPartial: `tests/server/${transport}`,
+    partial: kindPartial(kind, `transport/${transport}`),
+    testServerPartial: kindPartial(kind, `tests/server/${transport}`),
     streamType: protocol.streamType,
     forwardsStop: true,
     protocolName: protocol.name,
     streamFormat: protocol.streamFormat,
     reference: protocol.reference,
-    urlParam: URL_PARAM[transport],
-    urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM[transport]}}${protocol.path}\`.`,
+    urlParam,
+    urlDoc: `Base URL of the server; requests go to \`{${urlParam}}${protocol.path}\`.`,
     defaultUrl: spec.baseUrl ? new URL(spec.baseUrl).href : protocol.defaultUrl,
     path: protocol.path,
     bearer,
     usage: protocol.usage,
-    wireParams: wireParams(spec, transport, modelParam),
+    wireParams: wireParams(spec, PROTOCOLS[transport], modelParam),
     json: false,
-    extraBody: transport === "openai-compatible" ? EXTRA_BODY_PARAM : false,
+    extraBody: EXTRA_BODY_PARAM in kind.transportFields[transport] ? EXTRA_BODY_PARAM : false,
     eventStream: transport === "openai-compatible",
   };
 }
 
-/**
- * The keys of Ollama's generate request besides `model`, `prompt`, `stream` and `options` (its API docs):
- * a param sent under one of them goes at the top of the body, as `@langchain/ollama` sends `keep_alive`,
- * `format` and `think`; Ollama reads any other param only inside `options`.
- */
-const OLLAMA_TOP_LEVEL = new Set(["suffix", "images", "think", "format", "system", "template", "raw", "keep_alive", "context"]);
+/** The LLM's partials keep their first names; another kind's live under a folder named after it. */
+function kindPartial(kind: ModelKind, name: string): string {
+  return kind.name === "llm" ? name : `${kind.name}/${name}`;
+}
 
 /**
  * OpenAI and Ollama take snake_case keys (`maxTokens` → `max_tokens`); the model param is sent as `model`.
- * For Ollama, `top` marks the params sent at the top of the body (the model among them) rather than in
- * `options`.
+ * For a protocol with `options` (Ollama), `top` marks the params sent at the top of the body instead.
  */
-function wireParams(spec: Spec, transport: keyof typeof PROTOCOLS, modelParam: string | undefined) {
+function wireParams(spec: Spec, protocol: Protocol, modelParam: string | undefined) {
+  const topKeys = protocol.topLevelKeys;
   return spec.params.map((p) => {
     const wire = p.name === modelParam ? "model" : snakeCase(p.name);
-    const top = transport === "ollama" && (wire === "model" || OLLAMA_TOP_LEVEL.has(wire));
-    return { name: p.name, wire, top, sentAs: transport === "ollama" && !top ? `options.${wire}` : wire };
+    const top = topKeys !== undefined && topKeys.has(wire);
+    return { name: p.name, wire, top, sentAs: topKeys !== undefined && !top ? `options.${wire}` : wire };
   });
 }
 
 /** The body keys each protocol uses itself; a param sent under one of them would clash. */
-export function reservedBodyKeys(spec: Spec): string[] {
+export function reservedBodyKeys(spec: Spec, kind: ModelKind): readonly string[] {
   switch (spec.transport) {
     case "openai-compatible":
-      return ["prompt", "stop", "stream"];
     case "ollama":
-      return ["stop"];
+      return kind.reservedBodyKeys[spec.transport];
     case "http-json": {
       const json = spec.httpJson;
       return json ? [json.promptField, json.stopField, json.streamField].filter((k): k is string => k !== undefined) : [];

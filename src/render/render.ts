@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, sep } from "node:path";
 import type { Spec } from "../spec/schema.js";
-import type { WrapperLayout } from "../config/apply-config.js";
 import { packageContext, type PackageContext, type PackageOptions } from "../package/package-options.js";
 import { packageRoot } from "../paths.js";
+import { modelKind, type ModelKind } from "../kinds/index.js";
+import { llmKind } from "../kinds/llm.js";
 import { buildContext, type RenderContext } from "./context.js";
 import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
 import { precompiled } from "./precompiled.js";
@@ -28,11 +29,18 @@ interface TemplateEntry {
 const BOTH: readonly OutputMode[] = ["package", "wrapper"];
 const PACKAGE: readonly OutputMode[] = ["package"];
 
-/** Which template becomes which file. Dotfiles are stored without the dot: npm drops .gitignore on publish. */
-export const TEMPLATES: readonly TemplateEntry[] = [
-  { template: "wrapper/llm.ts.hbs", output: (c) => `src/${c.fileBase}.ts`, modes: BOTH },
-  { template: "wrapper/llm.test.ts.hbs", output: (c) => `src/${c.fileBase}.test.ts`, modes: BOTH },
-  { template: "wrapper/docs.md.hbs", output: (c) => `docs/${c.fileBase}.md`, modes: BOTH },
+/** Which template becomes which file, for a kind of model: its class, test and docs, then the package's files. */
+export function templatesFor(kind: ModelKind): readonly TemplateEntry[] {
+  return [
+    { template: kind.templates.class, output: (c) => `src/${c.fileBase}.ts`, modes: BOTH },
+    { template: kind.templates.test, output: (c) => `src/${c.fileBase}.test.ts`, modes: BOTH },
+    { template: kind.templates.docs, output: (c) => `docs/${c.fileBase}.md`, modes: BOTH },
+    ...PACKAGE_TEMPLATES,
+  ];
+}
+
+/** A package's own files. Dotfiles are stored without the dot: npm drops .gitignore on publish. */
+const PACKAGE_TEMPLATES: readonly TemplateEntry[] = [
   { template: "package/index.ts.hbs", output: () => "src/index.ts", modes: PACKAGE },
   { template: "package/package.json.hbs", output: () => "package.json", modes: PACKAGE },
   { template: "package/tsconfig.json.hbs", output: () => "tsconfig.json", modes: PACKAGE },
@@ -45,8 +53,23 @@ export const TEMPLATES: readonly TemplateEntry[] = [
   { template: "package/prettierignore.hbs", output: () => ".prettierignore", modes: PACKAGE },
 ];
 
+/** The templates of an LLM's package, in output order. */
+export const TEMPLATES: readonly TemplateEntry[] = templatesFor(llmKind);
+
 export function templatesDir(): string {
   return join(packageRoot(), "templates");
+}
+
+/** Where the wrapper's three files go and how the test imports the class, per the team's conventions. */
+export interface WrapperLayout {
+  fileBase: string;
+  classImport: string;
+  /** The class module, from the repo root: what docs and examples import it as, e.g. `./lib/llms/acme.js`. */
+  moduleImport: string;
+  /** The class module's path in the repo, e.g. `lib/llms/acme.ts`. */
+  modulePath: string;
+  /** Output path by template name (relative to the templates folder). */
+  paths: Record<string, string>;
 }
 
 export interface RenderOptions {
@@ -145,7 +168,7 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
   const ctx: TemplateContext = { ...base, ...layout, ...pkg, ...where };
   const own = engineFor(dir);
   const engine = options.overrideDir ? overrideHandlebars(dir, options.overrideDir) : own;
-  return TEMPLATES.filter((t) => t.modes.includes(mode)).map((t) => {
+  return templatesFor(modelKind(spec.kind)).filter((t) => t.modes.includes(mode)).map((t) => {
     const override = options.overrideDir ? join(options.overrideDir, t.template) : undefined;
     const useOverride = override !== undefined && existsSync(override);
     const path = options.layout?.paths[t.template] ?? t.output(ctx);

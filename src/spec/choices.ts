@@ -4,8 +4,8 @@ import { paramTypeSchema, specSchema, type Transport } from "./schema.js";
 /** One line per transport, shown beside its name where the transport is chosen. */
 export const TRANSPORT_SUMMARY: Record<Transport, string> = {
   custom: "you fill in one method with your provider's SDK or API call",
-  "openai-compatible": "POST {baseUrl}/completions: OpenAI, vLLM, llama.cpp, LocalAI, Together…",
-  ollama: "POST {baseUrl}/api/generate on an Ollama server",
+  "openai-compatible": "the OpenAI API at {baseUrl}: OpenAI, vLLM, llama.cpp, LocalAI, Together…",
+  ollama: "the API of an Ollama server at {baseUrl}",
   "http-json": "POST the prompt as JSON to one endpoint, read the text at a path of the answer",
 };
 
@@ -24,6 +24,8 @@ export function literalValues(schema: z.ZodType): string[] {
 
 /** What the prompts offer and pre-select, read from the spec schema. */
 export interface SpecChoices {
+  kinds: string[];
+  defaultKind: string;
   transports: string[];
   defaultTransport: string;
   /** The transport's one-line description, for the choice list. */
@@ -36,9 +38,11 @@ export interface SpecChoices {
 }
 
 export function specChoices(): SpecChoices {
-  const { transport, streaming } = specSchema.shape;
+  const { kind, transport, streaming } = specSchema.shape;
   const transports = literalValues(transport);
   return {
+    kinds: literalValues(kind),
+    defaultKind: kind.parse(undefined),
     transports,
     defaultTransport: transport.parse(undefined),
     transportSummary: (t) => TRANSPORT_SUMMARY[t as Transport] ?? "",

@@ -97,6 +97,10 @@ export const secretSchema = z
   })
   .strict();
 
+export const KINDS = ["llm", "chat"] as const;
+
+const kindSchema = z.enum(KINDS, { error: `must be one of ${KINDS.map((k) => JSON.stringify(k)).join(", ")}` });
+
 export const TRANSPORTS = ["custom", "openai-compatible", "ollama", "http-json"] as const;
 
 const transportSchema = z.enum(TRANSPORTS, {
@@ -140,6 +144,9 @@ export const httpJsonSchema = z
 export const specSchema = z
   .object({
     $schema: z.string().optional(),
+    kind: kindSchema.default("llm").meta({
+      description: 'What the class is: "llm" a text-completion LLM, "chat" a chat model (messages, tool calling, structured output).',
+    }),
     name: z
       .string({ error: 'is required: the class name in PascalCase, e.g. "AcmeLLM"' })
       .regex(/^[A-Z][A-Za-z0-9]*$/, { error: 'must be a PascalCase identifier (letters and digits, first one upper-case), e.g. "AcmeLLM"' })
@@ -193,4 +200,5 @@ export type Param = z.output<typeof paramSchema>;
 export type ParamType = z.output<typeof paramTypeSchema>;
 export type Secret = z.output<typeof secretSchema>;
 export type Transport = z.output<typeof transportSchema>;
+export type Kind = z.output<typeof kindSchema>;
 export type HttpJson = z.output<typeof httpJsonSchema>;

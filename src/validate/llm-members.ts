@@ -1,6 +1,7 @@
-import { LLM_MEMBERS } from "./llm-members.generated.js";
+import { CHAT_MODEL_MEMBERS, LLM_MEMBERS } from "./llm-members.generated.js";
 
-let cached: ReadonlySet<string> | undefined;
+let llm: ReadonlySet<string> | undefined;
+let chat: ReadonlySet<string> | undefined;
 
 /**
  * Every member name an `LLM` subclass instance has: a constructor param of the same name would shadow it.
@@ -8,6 +9,12 @@ let cached: ReadonlySet<string> | undefined;
  * ~0.35 s of every run, and the version is pinned, so the list cannot differ.
  */
 export function llmMemberNames(): ReadonlySet<string> {
-  cached ??= new Set(LLM_MEMBERS);
-  return cached;
+  llm ??= new Set(LLM_MEMBERS);
+  return llm;
+}
+
+/** Every member name a `BaseChatModel` subclass instance has, read the same way. */
+export function chatModelMemberNames(): ReadonlySet<string> {
+  chat ??= new Set(CHAT_MODEL_MEMBERS);
+  return chat;
 }

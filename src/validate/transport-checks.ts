@@ -1,21 +1,24 @@
 import { snakeCase } from "change-case";
+import type { ModelKind } from "../kinds/kind.js";
 import type { Spec } from "../spec/schema.js";
-import { TRANSPORT_FIELDS } from "../render/contract.js";
 import { modelParamOf } from "../render/context.js";
 import { reservedBodyKeys } from "../render/http-context.js";
 import type { SpecIssue } from "./spec-error.js";
 
 /** Why a param or secret may not take `name` under the spec's transport: a field that transport adds. */
-export function transportFieldProblem(spec: Spec, name: string): string | undefined {
+export function transportFieldProblem(spec: Spec, kind: ModelKind, name: string): string | undefined {
   if (spec.transport === "custom") return undefined;
-  const what = Object.hasOwn(TRANSPORT_FIELDS[spec.transport], name) ? TRANSPORT_FIELDS[spec.transport][name] : undefined;
+  const fields = kind.transportFields[spec.transport];
+  const what = Object.hasOwn(fields, name) ? fields[name] : undefined;
   return what && `"${name}" is a constructor field transport "${spec.transport}" adds itself (${what}); choose another name`;
 }
 
 /** Rules that tie the transport to other fields: what each HTTP protocol needs and what it cannot send. */
-export function checkTransport(spec: Spec): SpecIssue[] {
+export function checkTransport(spec: Spec, kind: ModelKind): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const { transport } = spec;
+  const unsupported = kind.unsupported[transport];
+  if (unsupported) issues.push({ path: "transport", message: `"${transport}" cannot serve a ${kind.name} model: it ${unsupported}` });
   const protocol = transport === "openai-compatible" || transport === "ollama";
   if (spec.httpJson && transport !== "http-json") {
     issues.push({ path: "httpJson", message: `is only read with transport "http-json"; remove it or set "transport": "http-json"` });
@@ -50,7 +53,7 @@ export function checkTransport(spec: Spec): SpecIssue[] {
       } else seen.set(key, field);
     }
   }
-  const reserved = new Set(reservedBodyKeys(spec));
+  const reserved = new Set(reservedBodyKeys(spec, kind));
   const model = modelParamOf(spec)?.name;
   /** Which param each body key is taken by: snake_case can send two names under one key (topP, top_p). */
   const sentBy = new Map<string, string>();

@@ -1,8 +1,8 @@
 import { isIdentifier } from "./is-identifier.js";
 import { typeScriptReservedTypes } from "reserved-identifiers";
 import { specSchema, type Param, type Spec } from "../spec/schema.js";
-import { CALL_OPTION_KEYS, derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
-import { llmMemberNames } from "./llm-members.js";
+import { modelKind, type ModelKind } from "../kinds/index.js";
+import { CALL_OPTION_KEYS } from "../render/contract.js";
 import { parseOrThrow, SpecError, type SpecIssue } from "./spec-error.js";
 import { checkTransport, transportFieldProblem } from "./transport-checks.js";
 
@@ -17,20 +17,21 @@ const MAX_DESCRIPTION = 2000;
  */
 export function validateSpec(input: unknown, source = "spec"): Spec {
   const spec = parseOrThrow(specSchema, input, source);
-  const issues = [...checkClassName(spec.name), ...checkDescriptions(spec), ...checkMembers(spec), ...checkTransport(spec)];
+  const kind = modelKind(spec.kind);
+  const issues = [...checkClassName(spec.name, kind), ...checkDescriptions(spec), ...checkMembers(spec, kind), ...checkTransport(spec, kind)];
   spec.params.forEach((param, i) => issues.push(...checkParam(param, `params[${i}]`)));
   if (issues.length > 0) throw new SpecError(issues, source);
   return spec;
 }
 
-function checkClassName(name: string): SpecIssue[] {
-  const fix = 'use another PascalCase name such as "AcmeLLM"';
+function checkClassName(name: string, kind: ModelKind): SpecIssue[] {
+  const fix = `use another PascalCase name such as "${kind.classExample}"`;
   if (name.length > MAX_NAME) {
     return [{ path: "name", message: `is ${name.length} characters long; keep it to ${MAX_NAME}` }];
   }
   // The class shares its module with our imports and helpers, and must not shadow a global it uses.
   const taken =
-    MODULE_NAMES.includes(name) ||
+    kind.moduleNames.includes(name) ||
     typeScriptReservedTypes().has(name.toLowerCase() as never) ||
     name in globalThis ||
     ["Record", "Partial", "AsyncGenerator", "AsyncIterable", "Promise"].includes(name);
@@ -54,17 +55,18 @@ function checkDescriptions(spec: Spec): SpecIssue[] {
 }
 
 /** Params and secrets become fields of one class: each name must be usable, unique and not inherited. */
-function checkMembers(spec: Spec): SpecIssue[] {
+function checkMembers(spec: Spec, kind: ModelKind): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const seen = new Map<string, string>();
-  const inherited = llmMemberNames();
-  const reservedForTypes = new Set(derivedTypeNames(spec.name));
+  const inherited = kind.inheritedMembers();
+  const reservedForTypes = new Set(kind.typeNames(spec.name));
   const members = [
     ...spec.params.map((p, i) => ({ name: p.name, path: `params[${i}].name` })),
     ...spec.secrets.map((s, i) => ({ name: s.name, path: `secrets[${i}].name` })),
   ];
   for (const { name, path } of members) {
-    const problem = transportFieldProblem(spec, name) ?? memberNameProblem(name, inherited, GENERATED_MEMBERS, reservedForTypes);
+    const problem =
+      transportFieldProblem(spec, kind, name) ?? memberNameProblem(name, kind.baseClass, inherited, kind.generatedMembers, reservedForTypes);
     if (problem) {
       issues.push({ path, message: problem });
       continue;
@@ -88,6 +90,7 @@ function checkMembers(spec: Spec): SpecIssue[] {
 
 function memberNameProblem(
   name: string,
+  baseClass: string,
   inherited: ReadonlySet<string>,
   generated: readonly string[],
   types: ReadonlySet<string>,
@@ -95,7 +98,7 @@ function memberNameProblem(
   if (!isIdentifier(name)) return `"${name}" is a reserved word in JavaScript; choose another name, e.g. "${name}Value"`;
   if (name.length > MAX_NAME) return `is ${name.length} characters long; keep it to ${MAX_NAME}`;
   if (inherited.has(name) || generated.includes(name) || name.startsWith("lc_")) {
-    return `"${name}" is already a member of LangChain's LLM class and would override it; choose another name, e.g. "${name}Param"`;
+    return `"${name}" is already a member of LangChain's ${baseClass} class and would override it; choose another name, e.g. "${name}Param"`;
   }
   if (CALL_OPTION_KEYS.includes(name)) {
     return `"${name}" is reported by LangChain itself (stop sequences are a call option: invoke(prompt, { stop })); choose another name, e.g. "default${name[0]!.toUpperCase()}${name.slice(1)}"`;

@@ -12,6 +12,8 @@ const HOSTILE_NAMES = [
   "apiKey", "token", "password", "prompt", "stop", "signal", "params", "credentials", "fields", "rest", "$x", "_", "a1", "π", "x-y", "1a", "",
   // one key on the wire once snake_cased, or one of Ollama's top-level keys
   "topP", "top_p", "Model", "keepAlive", "keep_alive", "format", "think",
+  // members of BaseChatModel and names the chat templates use
+  "bindTools", "withStructuredOutput", "getLsParams", "tools", "toolChoice", "messages", "jsonSchema", "responseFormat", "streamOptions",
 ];
 
 const HOSTILE_TEXT = [
@@ -25,6 +27,7 @@ export const memberName = fc.oneof({ arbitrary: identifierLike, weight: 12 }, { 
 export const className = fc.oneof(
   { arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,15}$/), weight: 8 },
   fc.constantFrom("LLM", "Promise", "Error", "Object", "GenerationChunk", "Acme", "A", "AcmeLLM", "String", "Array", "AbortSignal", "acme", "Acme-LLM", ""),
+  fc.constantFrom("ChatAcme", "BaseChatModel", "AIMessageChunk", "ChatAcmeDelta", "StructuredSchema", "Runnable", "ChatAcmeRequest"),
 );
 export const text = fc.oneof(
   { arbitrary: fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim().length > 0), weight: 4 },
@@ -100,6 +103,7 @@ export const anySpec: fc.Arbitrary<SpecInput> = fc
 function baseSpec(): fc.Arbitrary<SpecInput> {
   return fc.record(
   {
+    kind: fc.oneof({ arbitrary: fc.constantFrom("llm", "chat"), weight: 8 }, fc.constant("embeddings")),
     name: className,
     description: text,
     llmType: fc.oneof({ arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,10}$/), weight: 8 }, text),

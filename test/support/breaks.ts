@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { formatFiles } from "../../src/render/format.js";
+import { formatFiles } from "../../src/format/format.js";
 import { renderFiles, type GeneratedFile } from "../../src/render/render.js";
-import type { EmittedDiagnostic } from "../../src/validate/typecheck-error.js";
+import type { EmittedDiagnostic } from "../../src/check/typecheck-error.js";
 import { validateSpec } from "../../src/validate/validate-spec.js";
 import { exampleSpecs } from "./specs.js";
 

@@ -19,6 +19,7 @@ export function exampleSpecs(): { file: string; spec: SpecInput }[] {
  * Both: plus callback order when streaming (HTTP: and an error mid-stream), 2 per secret, 1 for leaks.
  */
 export function expectedTestCount(spec: SpecInput): number {
+  if (spec.kind === "chat") return expectedChatTestCount(spec);
   const transport = spec.transport ?? "custom";
   // openai-compatible adds finish_reason, modelKwargs and its credential check.
   const base = transport === "custom" ? 6 : transport === "http-json" ? 13 : transport === "ollama" ? 14 : 17;
@@ -28,8 +29,41 @@ export function expectedTestCount(spec: SpecInput): number {
   return base + streaming + secrets * 2 + (secrets > 0 ? 1 : 0);
 }
 
+/**
+ * The chat file: construction, invoke, stream, batch, stop, tool calls, a tool call after text, bindTools,
+ * LangSmith params, aborted signal, serialization; streaming adds callback order and an abort midway;
+ * tool_choice and function-calling structured output where the transport has tool_choice (not Ollama);
+ * JSON-schema structured output over HTTP. custom: messages and errors, a retry without streaming.
+ * HTTP: the POST, messages on the wire, retries. Both: 2 per secret, 1 for leaks.
+ */
+function expectedChatTestCount(spec: SpecInput): number {
+  const transport = spec.transport ?? "custom";
+  const http = transport !== "custom";
+  const secrets = spec.secrets?.length ?? 0;
+  const common = 11 + (spec.streaming ? 2 : 0) + (transport === "ollama" ? 0 : 2) + (http ? 1 : 0);
+  const own = http ? 3 : 2 + (spec.streaming ? 0 : 1);
+  return common + own + secrets * 2 + (secrets > 0 ? 1 : 0);
+}
+
 /** Specs that cover the template's branches: params of every type, secrets none/one/many, streaming on/off. */
 export const VARIED_SPECS: Record<string, SpecInput> = {
+  chatPlain: {
+    kind: "chat",
+    name: "ChatVault",
+    description: "A chat model: custom, no streaming, a required param, two secrets.",
+    params: [{ name: "endpointId", type: "string", description: "Required string." }],
+    secrets: [
+      { name: "apiKey", env: "CHAT_VAULT_API_KEY", description: "Key." },
+      { name: "orgSecret", env: "CHAT_VAULT_ORG_SECRET", description: "Organisation secret." },
+    ],
+  },
+  chatOpenaiPlain: {
+    kind: "chat",
+    name: "ChatLocalServer",
+    description: "An OpenAI-compatible chat server, no streaming, no key, the model as modelName.",
+    transport: "openai-compatible",
+    params: [{ name: "modelName", type: "string", description: "Model.", default: "local" }],
+  },
   bare: { name: "BareLLM", description: "No params, no secrets, no streaming." },
   bareStreaming: { name: "BareStreamLLM", description: "No params, no secrets.", streaming: true },
   everyType: {

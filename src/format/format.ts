@@ -1,5 +1,5 @@
 import { inWorker, type Result } from "./prettier-worker.js";
-import type { GeneratedFile } from "./render.js";
+import type { GeneratedFile } from "../render/render.js";
 
 // babel-ts gives the same output as the typescript parser here and loads in a third of the time.
 const PARSERS: Record<string, string> = { ts: "babel-ts", json: "json", md: "markdown" };

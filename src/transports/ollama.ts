@@ -1,0 +1,17 @@
+import type { Protocol } from "./protocol.js";
+
+/** A local or remote Ollama server. */
+export const ollama: Protocol = {
+  name: "ollama",
+  urlParam: "baseUrl",
+  defaultUrl: "http://localhost:11434",
+  streamType: "application/x-ndjson",
+  streamFormat: "newline-delimited JSON",
+  usage: true,
+  /**
+   * The model and the keys of Ollama's requests besides `prompt`/`messages`, `stream` and `options` (its
+   * API docs): a param sent under one of them goes at the top of the body, as `@langchain/ollama` sends
+   * `keep_alive`, `format` and `think`; Ollama reads any other param only inside `options`.
+   */
+  topLevelKeys: new Set(["model", "suffix", "images", "think", "format", "system", "template", "raw", "keep_alive", "context"]),
+};
