@@ -50,22 +50,25 @@ function signalAfter(args: string[], delayMs: number, waitForReady: boolean, sig
 }
 
 const SPEC = join(REPO, "examples/acme.json");
-let reference: Promise<Map<string, string>> | undefined;
+const references = new Map<string, Promise<Map<string, string>>>();
 
-/** What an uninterrupted CLI run writes from SPEC; run once, compared with every interrupted run. */
-function completeRun(): Promise<Map<string, string>> {
-  reference ??= signalAfter([CLI, join(dir, "complete"), "--spec", SPEC], 60_000, false).then(() => listTree(join(dir, "complete")));
-  return reference;
+/** What an uninterrupted CLI run writes from `spec`; run once, compared with every interrupted run. */
+function completeRun(spec = SPEC): Promise<Map<string, string>> {
+  const target = join(dir, `complete-${references.size}`);
+  if (!references.has(spec)) references.set(spec, signalAfter([CLI, target, "--spec", spec], 60_000, false).then(() => listTree(target)));
+  return references.get(spec)!;
 }
 
 describe("killed mid-run", () => {
-  it("the CLI leaves a new target folder complete or absent", async () => {
-    const expected = await completeRun();
+  // One model kind of each: the write does not depend on the kind, and this holds it to that.
+  it.each(["acme.json", "chat-openai-compatible.json"])("the CLI leaves a new target folder complete or absent (%s)", async (example) => {
+    const spec = join(REPO, "examples", example);
+    const expected = await completeRun(spec);
     expect(expected.size).toBeGreaterThan(5);
     // From just after start to well past the end of a normal run on this machine.
     for (const delay of [300, 1500, 2500, 3500]) {
-      const target = join(dir, `cli-${delay}`);
-      await signalAfter([CLI, target, "--spec", SPEC], delay, false);
+      const target = join(dir, `cli-${example}-${delay}`);
+      await signalAfter([CLI, target, "--spec", spec], delay, false);
       const found = listTree(target);
       expect(found.size === 0 || found.size === expected.size, `after ${delay} ms: ${found.size} files`).toBe(true);
       for (const [path, contents] of found) expect(contents, path).toBe(expected.get(path));

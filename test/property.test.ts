@@ -101,6 +101,10 @@ const REGRESSIONS: SpecInput[] = [
       { name: "top_p", type: "number", description: "!" },
     ],
   },
+  // Found by the property (seed -615877638): `withStructuredOutput` is declared on LLM's type but not
+  // defined, so the member list read from an instance missed it and the field did not type-check; the
+  // list now takes the declared members too.
+  { name: "A", description: "!", params: [{ name: "withStructuredOutput", type: "string", description: "\u0000" }] },
 ];
 
 describe("any spec gives a clear error or code that type-checks", () => {

@@ -1,5 +1,6 @@
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { LLM } from "@langchain/core/language_models/llms";
+import ts from "typescript";
 
 /**
  * Every member name an `LLM` and a `BaseChatModel` subclass instance has, read from the real
@@ -16,7 +17,7 @@ export function probeLlmMembers(): string[] {
       return "";
     }
   }
-  return memberNames(new Probe({}));
+  return [...new Set([...memberNames(new Probe({})), ...declaredMembers("LLM", "llms")])].sort();
 }
 
 export function probeChatModelMembers(): string[] {
@@ -28,7 +29,28 @@ export function probeChatModelMembers(): string[] {
       throw new Error("a probe is never called");
     }
   }
-  return memberNames(new Probe({}));
+  return [...new Set([...memberNames(new Probe({})), ...declaredMembers("BaseChatModel", "chat_models")])].sort();
+}
+
+/**
+ * The members the class's type declares, as its .d.ts files give them: an optional method such as
+ * `withStructuredOutput?` on an `LLM` is declared but never defined, so an instance does not show it, yet a
+ * field of the same name fails the type-check.
+ */
+function declaredMembers(className: string, module: string): string[] {
+  const file = "probe-declared-members.ts";
+  const source = `import { ${className} } from "@langchain/core/language_models/${module}";\ndeclare const probe: ${className};\nexport { probe };\n`;
+  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (name) => (name.endsWith(file) ? source : readFile(name));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => name.endsWith(file) || fileExists(name);
+  const program = ts.createProgram([file], options, host);
+  const checker = program.getTypeChecker();
+  const probe = program.getSourceFile(file)?.statements.find(ts.isVariableStatement)?.declarationList.declarations[0];
+  if (!probe) throw new Error(`internal: cannot read the declared members of ${className}`);
+  return checker.getPropertiesOfType(checker.getTypeAtLocation(probe.name)).map((p) => p.getName());
 }
 
 function memberNames(instance: object): string[] {
