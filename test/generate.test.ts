@@ -8,7 +8,7 @@ import { generateInto } from "../src/generate.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { runEmittedTests, type EmittedTestFile } from "./support/emitted-tests.js";
 import { repoTempDir, TSC } from "./support/paths.js";
-import { modelKind } from "../src/kinds/index.js";
+import { transportOf } from "../src/transports/index.js";
 import { exampleSpecs, expectedTestCount, VARIED_SPECS } from "./support/specs.js";
 
 const cases: { label: string; spec: SpecInput }[] = [
@@ -52,7 +52,7 @@ describe.each(cases)("generating $label", ({ spec }) => {
     const input = source.getInterfaceOrThrow(`${spec.name}Input`);
     const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
     // The fields a transport adds (its URL, openai-compatible's modelKwargs) come after the spec's params.
-    const added = spec.transport && spec.transport !== "custom" ? Object.keys(modelKind(spec.kind).transportFields[spec.transport]) : [];
+    const added = Object.keys(transportOf(spec.transport).fields);
     expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...added, ...(spec.secrets ?? []).map((f) => f.name)]);
     for (const name of added) expect(input.getPropertyOrThrow(name).getJsDocs()).toHaveLength(1);
     for (const field of fields) {

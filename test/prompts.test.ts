@@ -3,7 +3,8 @@ import { z } from "zod";
 import { defaultEnv, parseDefault } from "../src/prompts/ask-members.js";
 import { checkField, LATER } from "../src/prompts/field-check.js";
 import { literalValues, specChoices } from "../src/spec/choices.js";
-import { specSchema } from "../src/spec/schema.js";
+import { specSchema, type Transport } from "../src/spec/schema.js";
+import { transportOf } from "../src/transports/index.js";
 import { askSpec } from "../src/prompts/ask-spec.js";
 import { generateFiles } from "../src/generate.js";
 
@@ -140,7 +141,6 @@ describe("the questions a transport adds", () => {
   });
 
   it("describes each transport in one line where it is chosen", () => {
-    const { transports, transportSummary } = specChoices();
-    for (const t of transports) expect(transportSummary(t)).toMatch(/^\S.{20,80}$/);
+    for (const t of specChoices().transports) expect(transportOf(t as Transport).summary).toMatch(/^\S.{20,80}$/);
   });
 });

@@ -1,8 +1,7 @@
 import { kebabCase } from "change-case";
 import { PROVIDER_METHOD } from "../render/contract.js";
-import { modelParamOf } from "../render/context.js";
 import { modelKind } from "../kinds/index.js";
-import { httpContext } from "../render/http-context.js";
+import { transportOf } from "../transports/index.js";
 import type { Spec } from "../spec/schema.js";
 
 /** The package managers whose `npm create`-style runs we recognise, by the first word of their user agent. */
@@ -30,7 +29,7 @@ export function nextSteps(userAgent: string | undefined, folder: string): string
  * fill in; an HTTP one says where its URL and credentials go and how to try it against the server.
  */
 export function transportSteps(spec: Spec, userAgent: string | undefined): string[] {
-  const http = httpContext(spec, modelParamOf(spec)?.name, modelKind(spec.kind));
+  const http = transportOf(spec.transport).http(spec, modelKind(spec.kind));
   const secret = spec.secrets[0];
   if (!http) {
     const method = spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain;

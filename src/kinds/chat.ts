@@ -1,4 +1,4 @@
-import { chatTypeNames, derivedTypeNames, URL_FIELDS } from "../render/contract.js";
+import { chatTypeNames, derivedTypeNames } from "../render/contract.js";
 import { chatModelMemberNames } from "../validate/llm-members.js";
 import type { ModelKind } from "./kind.js";
 
@@ -23,6 +23,7 @@ export const chatKind: ModelKind = {
   classExample: "ChatAcme",
   baseClass: "BaseChatModel",
   templates: { class: "chat/chat.ts.hbs", test: "chat/chat.test.ts.hbs", docs: "chat/docs.md.hbs" },
+  partialFolder: "chat/",
   endpoints: {
     "openai-compatible": { path: "/chat/completions", name: "OpenAI's chat completions API", reference: "`@langchain/openai`'s `ChatOpenAI`" },
     ollama: { path: "/api/chat", name: "Ollama's chat API", reference: "`@langchain/ollama`'s `ChatOllama`" },
@@ -32,7 +33,6 @@ export const chatKind: ModelKind = {
     // `format` carries withStructuredOutput's JSON schema.
     ollama: ["stop", "format"],
   },
-  transportFields: URL_FIELDS,
   unsupported: {
     "http-json":
       'sends one prompt and reads one text field, which cannot carry messages, tool calls or structured output; use "openai-compatible" or "ollama" for a server that speaks one of them, or "custom" and fill in the call',

@@ -1,4 +1,3 @@
-import type { TransportFields } from "../render/contract.js";
 import type { Kind, Transport } from "../spec/schema.js";
 
 /** The HTTP protocols a kind can be served over, by transport name. */
@@ -28,12 +27,12 @@ export interface ModelKind {
   baseClass: string;
   /** The templates of the class, its test file and its docs page, relative to the templates folder. */
   templates: { class: string; test: string; docs: string };
+  /** Where the kind's transport partials live under `partials/`: "" for the first kind, `chat/` for chat. */
+  partialFolder: string;
   /** Where each HTTP protocol serves this kind. */
   endpoints: Record<Protocol, Endpoint>;
   /** Request body keys the wrapper sets itself, per protocol: a param must not be sent under one. */
   reservedBodyKeys: Record<Protocol, readonly string[]>;
-  /** Constructor fields each HTTP transport adds to this kind's class, with what each is for. */
-  transportFields: TransportFields;
   /** Transports this kind cannot use, each with the reason and the fix. */
   unsupported: Partial<Record<Transport, string>>;
   /** Member names of the base class: a constructor param of the same name would shadow one. */

@@ -1,4 +1,4 @@
-import { derivedTypeNames, GENERATED_MEMBERS, LLM_TRANSPORT_FIELDS, MODULE_NAMES } from "../render/contract.js";
+import { derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES } from "../render/contract.js";
 import { llmMemberNames } from "../validate/llm-members.js";
 import type { ModelKind } from "./kind.js";
 
@@ -9,12 +9,12 @@ export const llmKind: ModelKind = {
   classExample: "AcmeLLM",
   baseClass: "LLM",
   templates: { class: "wrapper/llm.ts.hbs", test: "wrapper/llm.test.ts.hbs", docs: "wrapper/docs.md.hbs" },
+  partialFolder: "",
   endpoints: {
     "openai-compatible": { path: "/completions", name: "OpenAI's completions API", reference: "`@langchain/openai`'s `OpenAI`" },
     ollama: { path: "/api/generate", name: "Ollama's generate API", reference: "`@langchain/ollama`'s `Ollama`" },
   },
   reservedBodyKeys: { "openai-compatible": ["prompt", "stop", "stream"], ollama: ["stop"] },
-  transportFields: LLM_TRANSPORT_FIELDS,
   unsupported: {},
   inheritedMembers: llmMemberNames,
   generatedMembers: GENERATED_MEMBERS,

@@ -9,16 +9,6 @@ type DefaultValue = NonNullable<ParamInput["default"]>;
 
 const ENUM = Symbol("enum");
 
-/**
- * What the param name question says about the name, per transport: any identifier is accepted (the spec
- * file's rule too), and how an HTTP transport sends it is said where it is typed.
- */
-const PARAM_NAME_HINT: Record<NonNullable<SpecInput["transport"]>, string> = {
-  custom: "an identifier, e.g. maxTokens",
-  "openai-compatible": "an identifier; sent in snake_case, maxTokens as max_tokens",
-  ollama: "an identifier; sent in snake_case, maxTokens as max_tokens",
-  "http-json": "an identifier; sent in the request body as written, e.g. max_tokens",
-};
 const NO_DEFAULT = Symbol("no default");
 
 /** One constructor param: name, type, default (or whether it may be unset) and description. */
@@ -28,8 +18,10 @@ export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<Par
   const check = (field: string, change: Partial<ParamInput>) =>
     checkField({ ...spec, params: [...(spec.params ?? []), { ...draft, ...change }] }, `${at}.${field}`);
 
-  draft.name = await askText(inquirer, `  Param name (${PARAM_NAME_HINT[spec.transport ?? "custom"]}):`, { validate: (name) => check("name", { name }) });
-  const { specChoices } = await import("../spec/choices.js");
+  const [{ specChoices }, { transportOf }] = await Promise.all([import("../spec/choices.js"), import("../transports/index.js")]);
+  // Any identifier is accepted (the spec file's rule too); how the transport sends it is said where it is typed.
+  const hint = transportOf(spec.transport).paramNameHint;
+  draft.name = await askText(inquirer, `  Param name (${hint}):`, { validate: (name) => check("name", { name }) });
   // The scalar choices are the schema's own list of type names, so the cast below only restores that.
   const scalars = specChoices().scalarParamTypes.map((t) => ({ name: t, value: t as ParamType }));
   const kind = await askChoice<ParamType | typeof ENUM>(

@@ -2,7 +2,6 @@ import type { SpecInput } from "../spec/schema.js";
 import { askChoice, askText, askYesNo, type Inquirer } from "./ask.js";
 import { checkField, LATER, loadValidation } from "./field-check.js";
 import { askParam, askSecret } from "./ask-members.js";
-import { askTransportFields } from "./ask-transport.js";
 
 export interface AskOptions {
   /** Answers given up front (the CLI's --name, --streaming, --transport): their questions are not asked. */
@@ -50,7 +49,7 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   });
   if (url !== "") spec.docsUrl = url;
 
-  const { specChoices } = await import("../spec/choices.js");
+  const [{ specChoices }, { transportOf }] = await Promise.all([import("../spec/choices.js"), import("../transports/index.js")]);
   const choices = specChoices();
   spec.streaming =
     options.streaming ?? (await askYesNo(inquirer, "Stream tokens as they arrive (_streamResponseChunks)?", choices.defaultStreaming));
@@ -61,10 +60,11 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
       "Transport (how the provider is called):",
       choices.transports
         .filter((t) => !(t in kindOf.unsupported)) // a chat model, for one, is not offered http-json
-        .map((t) => ({ name: `${t.padEnd(choices.transportWidth)}  ${choices.transportSummary(t)}`, value: t, short: t })),
+        .map((t) => ({ name: `${t.padEnd(choices.transportWidth)}  ${transportOf(t as SpecInput["transport"]).summary}`, value: t, short: t })),
       choices.defaultTransport,
     ))) as SpecInput["transport"];
-  const { modelParam, ...transportFields } = await askTransportFields(inquirer, spec);
+  const transport = transportOf(spec.transport);
+  const { modelParam, ...transportFields } = await transport.ask(inquirer, spec, checkField);
   Object.assign(spec, transportFields);
 
   const params: NonNullable<SpecInput["params"]> = (spec.params = modelParam ? [modelParam] : []);
@@ -75,7 +75,7 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     more = await askYesNo(inquirer, "Add another param?", false);
   }
   const secrets: NonNullable<SpecInput["secrets"]> = (spec.secrets = []);
-  if (spec.transport === "custom") {
+  if (transport.secrets === "any") {
     more = await askYesNo(inquirer, "Does the provider need a secret, such as an API key?", true);
     while (more) {
       secrets.push(await askSecret(inquirer, spec));
@@ -85,9 +85,12 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     // An HTTP transport sends one secret, as the bearer token: a second is never asked for.
     secrets.push(await askSecret(inquirer, spec));
   }
-  const { name, description, docsUrl, streaming, transport } = spec;
+  const { name, description, docsUrl, streaming } = spec;
   // Keys in the order a person writes a spec, so a saved spec reads well; an LLM's kind is the default.
-  return { ...(spec.kind ? { kind: spec.kind } : {}), name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport, ...transportFields };
+  return {
+    ...(spec.kind ? { kind: spec.kind } : {}),
+    ...{ name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: transport.name, ...transportFields },
+  };
 }
 
 /** "What kind of model?": the schema's kinds, each described by its descriptor. */

@@ -1,8 +1,9 @@
 import { kebabCase } from "change-case";
 import { modelKind } from "../kinds/index.js";
+import { modelParamOf } from "../spec/model-param.js";
 import type { Kind, Param, ParamType, Spec } from "../spec/schema.js";
+import { transportOf, type HttpContext } from "../transports/index.js";
 import { chatTypeNames, derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
-import { httpContext, type HttpContext } from "./http-context.js";
 import { toolVersions, type ToolVersions } from "./versions.js";
 
 export interface ParamContext {
@@ -66,7 +67,8 @@ export function buildContext(spec: Spec): RenderContext {
   const params = spec.params.map(paramContext);
   const model = modelParamOf(spec);
   const kind = modelKind(spec.kind);
-  const http = httpContext(spec, model?.name, kind);
+  const transport = transportOf(spec.transport);
+  const http = transport.http(spec, kind);
   return {
     kind: kind.name,
     className: spec.name,
@@ -87,27 +89,23 @@ export function buildContext(spec: Spec): RenderContext {
     secrets: spec.secrets,
     hasSecrets: spec.secrets.length > 0,
     modelParam: model ? model.name : false,
-    chat: kind.name === "chat" ? chatContext(spec) : false,
+    chat: kind.name === "chat" ? chatContext(spec, transport.structuredMethod) : false,
     packageName: `langchain-${fileBase}`,
     versions: toolVersions(),
   };
 }
 
-function chatContext(spec: Spec): ChatContext {
+function chatContext(spec: Spec, structuredMethod: ChatContext["structuredMethod"]): ChatContext {
   const numberParam = (names: readonly string[]) => spec.params.find((p) => names.includes(p.name) && p.type === "number")?.name ?? false;
   return {
     openai: spec.transport === "openai-compatible",
     ollama: spec.transport === "ollama",
     temperatureParam: numberParam(["temperature"]),
     maxTokensParam: numberParam(["maxTokens", "maxOutputTokens", "numPredict", "maxCompletionTokens"]),
-    structuredMethod: spec.transport === "custom" ? "functionCalling" : "jsonSchema",
+    structuredMethod,
   };
 }
 
-/** The string param that names the model: `model` or `modelName`. */
-export function modelParamOf(spec: Spec): Param | undefined {
-  return spec.params.find((p) => (p.name === "model" || p.name === "modelName") && p.type === "string");
-}
 
 function paramContext(param: Param): ParamContext {
   const hasDefault = param.default !== undefined;

@@ -21,28 +21,6 @@ export const GENERATED_MEMBERS: readonly string[] = [
 /** Keys of the params object the templates build beside the spec's params (invocationParams). */
 export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name"];
 
-/** The param an HTTP transport adds for where to send requests; a spec param must not take its name. */
-export const URL_PARAM = { "openai-compatible": "baseUrl", ollama: "baseUrl", "http-json": "url" } as const;
-
-/** Extra request body fields a caller may pass (openai-compatible), as `@langchain/openai`'s `OpenAI` has. */
-export const EXTRA_BODY_PARAM = "modelKwargs";
-
-/** Constructor fields a transport adds to a class, with what each is for; a spec param must not take one. */
-export type TransportFields = Record<keyof typeof URL_PARAM, Record<string, string>>;
-
-/** What every kind's HTTP class has: where to send requests. */
-export const URL_FIELDS: TransportFields = {
-  "openai-compatible": { [URL_PARAM["openai-compatible"]]: "the server's base URL" },
-  ollama: { [URL_PARAM.ollama]: "the server's base URL" },
-  "http-json": { [URL_PARAM["http-json"]]: "the endpoint's URL" },
-};
-
-/** The LLM's: the URL, and openai-compatible's extra request body fields. */
-export const LLM_TRANSPORT_FIELDS: TransportFields = {
-  ...URL_FIELDS,
-  "openai-compatible": { ...URL_FIELDS["openai-compatible"], [EXTRA_BODY_PARAM]: "extra request body fields" },
-};
-
 /** Top-level names of the emitted class module: imports and module helpers. */
 export const MODULE_NAMES: readonly string[] = [
   "LLM",

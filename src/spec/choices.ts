@@ -1,13 +1,5 @@
 import { z } from "zod";
-import { paramTypeSchema, specSchema, type Transport } from "./schema.js";
-
-/** One line per transport, shown beside its name where the transport is chosen. */
-export const TRANSPORT_SUMMARY: Record<Transport, string> = {
-  custom: "you fill in one method with your provider's SDK or API call",
-  "openai-compatible": "the OpenAI API at {baseUrl}: OpenAI, vLLM, llama.cpp, LocalAI, Together…",
-  ollama: "the API of an Ollama server at {baseUrl}",
-  "http-json": "POST the prompt as JSON to one endpoint, read the text at a path of the answer",
-};
+import { paramTypeSchema, specSchema } from "./schema.js";
 
 /**
  * The string values a schema accepts when it is a literal, an enum or a union of them (through defaults
@@ -28,8 +20,6 @@ export interface SpecChoices {
   defaultKind: string;
   transports: string[];
   defaultTransport: string;
-  /** The transport's one-line description, for the choice list. */
-  transportSummary: (transport: string) => string;
   /** The longest transport name, to align the descriptions. */
   transportWidth: number;
   /** The named param types; an enum type is asked for separately, as a list of values. */
@@ -45,7 +35,6 @@ export function specChoices(): SpecChoices {
     defaultKind: kind.parse(undefined),
     transports,
     defaultTransport: transport.parse(undefined),
-    transportSummary: (t) => TRANSPORT_SUMMARY[t as Transport] ?? "",
     transportWidth: Math.max(...transports.map((t) => t.length)),
     scalarParamTypes: literalValues(paramTypeSchema),
     defaultStreaming: streaming.parse(undefined),

@@ -1,11 +1,20 @@
+import type { Transport } from "../spec/schema.js";
+import { custom } from "./custom.js";
+import { httpJson } from "./http-json.js";
 import { ollama } from "./ollama.js";
 import { openAICompatible } from "./openai-compatible.js";
-import type { Protocol } from "./protocol.js";
+import type { TransportDescriptor } from "./transport.js";
 
-/** The HTTP protocols with a fixed wire format, by transport name (http-json is described by its spec). */
-export const PROTOCOLS: Readonly<Record<Protocol["name"], Protocol>> = {
+/** Every transport, by name, in the order the transport question lists them. */
+export const TRANSPORT_DESCRIPTORS: Readonly<Record<Transport, TransportDescriptor>> = {
+  custom,
   "openai-compatible": openAICompatible,
   ollama,
+  "http-json": httpJson,
 };
 
-export type { Protocol };
+export function transportOf(name: Transport | undefined): TransportDescriptor {
+  return TRANSPORT_DESCRIPTORS[name ?? "custom"];
+}
+
+export type { FieldCheck, HttpContext, TransportAnswers, TransportDescriptor } from "./transport.js";

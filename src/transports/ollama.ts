@@ -1,12 +1,13 @@
-import type { Protocol } from "./protocol.js";
+import { protocolTransport } from "./protocol.js";
 
 /** A local or remote Ollama server. */
-export const ollama: Protocol = {
+export const ollama = protocolTransport({
   name: "ollama",
-  urlParam: "baseUrl",
+  summary: "the API of an Ollama server at {baseUrl}",
   defaultUrl: "http://localhost:11434",
   streamType: "application/x-ndjson",
   streamFormat: "newline-delimited JSON",
+  eventStream: false,
   usage: true,
   /**
    * The model and the keys of Ollama's requests besides `prompt`/`messages`, `stream` and `options` (its
@@ -14,4 +15,4 @@ export const ollama: Protocol = {
    * `keep_alive`, `format` and `think`; Ollama reads any other param only inside `options`.
    */
   topLevelKeys: new Set(["model", "suffix", "images", "think", "format", "system", "template", "raw", "keep_alive", "context"]),
-};
+});

@@ -1,11 +1,13 @@
-import type { Protocol } from "./protocol.js";
+import { protocolTransport } from "./protocol.js";
 
 /** OpenAI's APIs, and every server that speaks them (vLLM, llama.cpp server, LocalAI, Together…). */
-export const openAICompatible: Protocol = {
+export const openAICompatible = protocolTransport({
   name: "openai-compatible",
-  urlParam: "baseUrl",
+  summary: "the OpenAI API at {baseUrl}: OpenAI, vLLM, llama.cpp, LocalAI, Together…",
   defaultUrl: "https://api.openai.com/v1",
   streamType: "text/event-stream",
   streamFormat: "Server-Sent Events",
+  eventStream: true,
   usage: true,
-};
+  extraBody: "modelKwargs",
+});

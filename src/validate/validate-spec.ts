@@ -66,7 +66,7 @@ function checkMembers(spec: Spec, kind: ModelKind): SpecIssue[] {
   ];
   for (const { name, path } of members) {
     const problem =
-      transportFieldProblem(spec, kind, name) ?? memberNameProblem(name, kind.baseClass, inherited, kind.generatedMembers, reservedForTypes);
+      transportFieldProblem(spec, name) ?? memberNameProblem(name, kind.baseClass, inherited, kind.generatedMembers, reservedForTypes);
     if (problem) {
       issues.push({ path, message: problem });
       continue;

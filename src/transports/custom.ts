@@ -1,0 +1,16 @@
+import type { TransportDescriptor } from "./transport.js";
+
+/** The user writes the call: one provider method, which gets the prompt, the params and every secret. */
+export const custom: TransportDescriptor = {
+  name: "custom",
+  summary: "you fill in one method with your provider's SDK or API call",
+  paramNameHint: "an identifier, e.g. maxTokens",
+  secrets: "any",
+  fields: {},
+  specFields: [],
+  structuredMethod: "functionCalling",
+  ask: async () => ({}),
+  check: () => [],
+  reservedBodyKeys: () => [],
+  http: () => false,
+};
