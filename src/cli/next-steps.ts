@@ -29,7 +29,8 @@ export function nextSteps(userAgent: string | undefined, folder: string): string
  * fill in; an HTTP one says where its URL and credentials go and how to try it against the server.
  */
 export function transportSteps(spec: Spec, userAgent: string | undefined): string[] {
-  const http = transportOf(spec.transport).http(spec, modelKind(spec.kind));
+  const kind = modelKind(spec.kind);
+  const http = transportOf(spec.transport).http(spec, kind);
   const secret = spec.secrets[0];
   if (!http) {
     const method = spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain;
@@ -52,8 +53,7 @@ export function transportSteps(spec: Spec, userAgent: string | undefined): strin
   }
   lines.push("Try it against the server (after the install):");
   if (secret) lines.push(`  export ${secret.env}=...`);
-  // A chat model answers with a message: its text is what to show.
-  const answer = spec.kind === "chat" ? `(await ${construct}.invoke("Say hello")).text` : `await ${construct}.invoke("Say hello")`;
+  const answer = kind.answerText(`${construct}.invoke("Say hello")`);
   const script = `import { ${spec.name} } from "./dist/index.js"; console.log(${answer});`;
   lines.push(`  ${commandsFor(userAgent).run} build`, `  node --input-type=module -e ${shellQuote(script)}`);
   return lines;

@@ -1,5 +1,5 @@
-// Prettier in a worker thread: on this thread prettier never yields while it formats a file (40–150 ms
-// each), and this thread meanwhile answers the type-check that runs alongside (README, How it works).
+// Prettier in a worker thread: on this thread prettier never yields while it formats a file, and this
+// thread meanwhile answers the type-check that runs alongside (docs/architecture.md, docs/performance.md).
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";

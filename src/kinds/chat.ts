@@ -20,6 +20,8 @@ const CHAT_MODULE_NAMES: readonly string[] = [
 export const chatKind: ModelKind = {
   name: "chat",
   label: "Chat model: messages in, a message out, with tool calling and structured output",
+  // A chat model answers with a message: its text is what to show.
+  answerText: (invoke) => `(await ${invoke}).text`,
   classExample: "ChatAcme",
   baseClass: "BaseChatModel",
   templates: { class: "chat/chat.ts.hbs", test: "chat/chat.test.ts.hbs", docs: "chat/docs.md.hbs" },

@@ -21,6 +21,8 @@ export interface ModelKind {
   name: Kind;
   /** Shown in the "What kind of model?" question. */
   label: string;
+  /** How the next steps show what `invoke` answered, given the expression of that call. */
+  answerText(invoke: string): string;
   /** A class name that follows the kind's convention, for prompts and error messages. */
   classExample: string;
   /** The LangChain base class the emitted class extends. */

@@ -6,6 +6,8 @@ import type { ModelKind } from "./kind.js";
 export const llmKind: ModelKind = {
   name: "llm",
   label: "LLM: text completion (a prompt in, text out)",
+  // An LLM answers with its text.
+  answerText: (invoke) => `await ${invoke}`,
   classExample: "AcmeLLM",
   baseClass: "LLM",
   templates: { class: "wrapper/llm.ts.hbs", test: "wrapper/llm.test.ts.hbs", docs: "wrapper/docs.md.hbs" },

@@ -1,7 +1,7 @@
 import isIdentifierUncached from "is-identifier";
 
-// is-identifier runs its regex under a timeout in a fresh `vm` script, ~0.3 ms a call, and a render asks
-// about the same few names hundreds of times (measured: 40 ms of a 60 ms render). The answer for a name
+// is-identifier runs its regex under a timeout in a fresh `vm` script, and a render asks about the same
+// few names hundreds of times: that was most of a render (docs/performance.md). The answer for a name
 // never changes, so it is asked once per name.
 const answers = new Map<string, boolean>();
 const REMEMBERED = 10_000;

@@ -17,7 +17,7 @@ export function probeLlmMembers(): string[] {
       return "";
     }
   }
-  return [...new Set([...memberNames(new Probe({})), ...declaredMembers("LLM", "llms")])].sort();
+  return classMembers(new Probe({}), "LLM", "llms");
 }
 
 export function probeChatModelMembers(): string[] {
@@ -29,7 +29,12 @@ export function probeChatModelMembers(): string[] {
       throw new Error("a probe is never called");
     }
   }
-  return [...new Set([...memberNames(new Probe({})), ...declaredMembers("BaseChatModel", "chat_models")])].sort();
+  return classMembers(new Probe({}), "BaseChatModel", "chat_models");
+}
+
+/** What an instance of the class has, and what its type declares: a field may take neither name. */
+function classMembers(instance: object, className: string, module: string): string[] {
+  return [...new Set([...memberNames(instance), ...declaredMembers(className, module)])].sort();
 }
 
 /**
@@ -58,5 +63,5 @@ function memberNames(instance: object): string[] {
   for (let o: object | null = instance; o; o = Object.getPrototypeOf(o)) {
     for (const key of Object.getOwnPropertyNames(o)) names.add(key);
   }
-  return [...names].sort();
+  return [...names];
 }
