@@ -10,19 +10,32 @@ import { childEnv } from "./support/child-env.js";
 import { freshDir, readTree } from "./support/files.js";
 import { CLI, REPO, TSC, repoTempDir } from "./support/paths.js";
 import { startProtocolServer, type ProtocolServer } from "./support/protocol-server.js";
+import { startChatProtocolServer, type ChatProtocolServer } from "./support/chat-protocol-server.js";
 
 const dir = repoTempDir("next-steps");
 let server: ProtocolServer;
+let chatServer: ChatProtocolServer;
 beforeAll(async () => {
-  server = await startProtocolServer();
+  [server, chatServer] = await Promise.all([startProtocolServer(), startChatProtocolServer()]);
 });
 afterAll(async () => {
-  await server.close();
+  await Promise.all([server.close(), chatServer.close()]);
   rmSync(dir, { recursive: true, force: true });
 });
 const example = (file: string) => join(REPO, "examples", file);
 /** What is printed after "Next:". */
 const next = (stdout: string) => stdout.slice(stdout.indexOf("\nNext:"));
+
+/** Builds the generated package and runs the printed try-it command as printed, against `url` instead of OpenAI. */
+async function tryIt(steps: string, pkg: string, url: string): Promise<{ stdout: string; stderr: string }> {
+  const command = steps.split("\n").find((line) => line.trimStart().startsWith("node --input-type=module"));
+  expect(command).toBeDefined();
+  const build = spawnSync(TSC, ["-p", join(pkg, "tsconfig.build.json")], { encoding: "utf8" });
+  expect(build.stdout + build.stderr).toBe("");
+  const here = command!.replace("https://api.openai.com/v1", `${url}/v1`);
+  // Not spawnSync: the server answers from this process's event loop.
+  return promisify(execFile)("bash", ["-c", here], { cwd: pkg, env: childEnv({ OPENAI_API_KEY: "sk-test" }), encoding: "utf8" });
+}
 
 describe("the next steps fit the transport", () => {
   it("custom: names the one method the class leaves to fill in", () => {
@@ -43,15 +56,18 @@ describe("the next steps fit the transport", () => {
     expect(steps).toContain('with the baseUrl constructor field: new CompletionsLLM({ baseUrl: "https://api.openai.com/v1" })');
     expect(steps).toContain("Its API key is read from OPENAI_API_KEY (or the apiKey constructor field) and sent as the bearer token.");
 
-    // The printed command, run as printed after the build, against our server instead of OpenAI's.
-    const command = steps.split("\n").find((line) => line.trimStart().startsWith("node --input-type=module"))!;
-    expect(command).toBeDefined();
-    const pkg = join(cwd, "completions");
-    const build = spawnSync(TSC, ["-p", join(pkg, "tsconfig.build.json")], { encoding: "utf8" });
-    expect(build.stdout + build.stderr).toBe("");
-    const here = command.replace("https://api.openai.com/v1", `${server.url}/v1`);
-    // Not spawnSync: the server answers from this process's event loop.
-    const tried = await promisify(execFile)("bash", ["-c", here], { cwd: pkg, env: childEnv({ OPENAI_API_KEY: "sk-test" }), encoding: "utf8" });
+    const tried = await tryIt(steps, join(cwd, "completions"), server.url);
+    expect(tried.stderr).toBe("");
+    expect(tried.stdout).toBe("Echo: Say hello\n");
+  });
+
+  it("a chat model over openai-compatible: the printed command shows the answer's text, not the message", async () => {
+    const cwd = freshDir(dir, "chat-openai");
+    const r = runCli(["chat", "--spec", example("chat-openai-compatible.json")], cwd);
+    expect(r.status).toBe(0);
+    const steps = next(r.stdout);
+    expect(steps).toContain("ChatCompletions calls OpenAI's chat completions API at https://api.openai.com/v1/chat/completions.");
+    const tried = await tryIt(steps, join(cwd, "chat"), chatServer.url);
     expect(tried.stderr).toBe("");
     expect(tried.stdout).toBe("Echo: Say hello\n");
   });
