@@ -1,4 +1,4 @@
-import { chatTypeNames, derivedTypeNames, URL_FIELDS } from "../render/contract.js";
+import { chatTypeNames, derivedTypeNames, TRANSPORT_FIELDS } from "../render/contract.js";
 import { chatModelMemberNames } from "../validate/llm-members.js";
 import type { ModelKind } from "./kind.js";
 
@@ -10,7 +10,7 @@ const CHAT_MODULE_NAMES: readonly string[] = [
   ...["assembleStructuredOutputPipeline", "createContentParser", "createFunctionCallingParser", "CallbackManagerForLLMRun"],
   ...["AIMessage", "AIMessageChunk", "ChatMessage", "ToolMessage", "BaseMessage", "convertLangChainToolCallToOpenAI"],
   ...["ChatGenerationChunk", "ChatResult", "Runnable", "convertToOpenAITool", "toJsonSchema", "uuidv4"],
-  ...["getEnvironmentVariable", "StructuredSchema"],
+  ...["getEnvironmentVariable", "StructuredSchema", "CREDENTIAL_KEY", "checkModelKwargs"],
   ...["cutAtStop", "completionsChunks", "stopEnd", "heldBack", "readSecret", "redactSecrets", "omitKeys"],
   ...["HttpError", "httpError", "serverMessage", "readPath", "throwIfStreamError", "readLines", "requestBody"],
   ...["openAIMessage", "openAIToolChoice", "parseAnswer", "streamDeltas", "toolCallDelta", "tokenUsage", "finishReason", "ollamaMessage"],
@@ -32,7 +32,7 @@ export const chatKind: ModelKind = {
     // `format` carries withStructuredOutput's JSON schema.
     ollama: ["stop", "format"],
   },
-  transportFields: URL_FIELDS,
+  transportFields: TRANSPORT_FIELDS,
   unsupported: {
     "http-json":
       'sends one prompt and reads one text field, which cannot carry messages, tool calls or structured output; use "openai-compatible" or "ollama" for a server that speaks one of them, or "custom" and fill in the call',

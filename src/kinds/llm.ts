@@ -1,4 +1,4 @@
-import { derivedTypeNames, GENERATED_MEMBERS, LLM_TRANSPORT_FIELDS, MODULE_NAMES } from "../render/contract.js";
+import { derivedTypeNames, GENERATED_MEMBERS, MODULE_NAMES, TRANSPORT_FIELDS } from "../render/contract.js";
 import { llmMemberNames } from "../validate/llm-members.js";
 import type { ModelKind } from "./kind.js";
 
@@ -14,7 +14,7 @@ export const llmKind: ModelKind = {
     ollama: { path: "/api/generate", name: "Ollama's generate API", reference: "`@langchain/ollama`'s `Ollama`" },
   },
   reservedBodyKeys: { "openai-compatible": ["prompt", "stop", "stream"], ollama: ["stop"] },
-  transportFields: LLM_TRANSPORT_FIELDS,
+  transportFields: TRANSPORT_FIELDS,
   unsupported: {},
   inheritedMembers: llmMemberNames,
   generatedMembers: GENERATED_MEMBERS,

@@ -24,7 +24,7 @@ export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name"];
 /** The param an HTTP transport adds for where to send requests; a spec param must not take its name. */
 export const URL_PARAM = { "openai-compatible": "baseUrl", ollama: "baseUrl", "http-json": "url" } as const;
 
-/** Extra request body fields a caller may pass (openai-compatible), as `@langchain/openai`'s `OpenAI` has. */
+/** Extra request body fields a caller may pass (openai-compatible), as `@langchain/openai`'s `OpenAI` and `ChatOpenAI` have. */
 export const EXTRA_BODY_PARAM = "modelKwargs";
 
 /** Constructor fields a transport adds to a class, with what each is for; a spec param must not take one. */
@@ -37,8 +37,8 @@ export const URL_FIELDS: TransportFields = {
   "http-json": { [URL_PARAM["http-json"]]: "the endpoint's URL" },
 };
 
-/** The LLM's: the URL, and openai-compatible's extra request body fields. */
-export const LLM_TRANSPORT_FIELDS: TransportFields = {
+/** Every kind's: the URL, and openai-compatible's extra request body fields. */
+export const TRANSPORT_FIELDS: TransportFields = {
   ...URL_FIELDS,
   "openai-compatible": { ...URL_FIELDS["openai-compatible"], [EXTRA_BODY_PARAM]: "extra request body fields" },
 };
