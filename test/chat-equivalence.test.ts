@@ -252,6 +252,41 @@ describe("the emitted openai-compatible chat model sends what ChatOpenAI sends",
     ).toBe("required");
   });
 
+  it("same modelKwargs on the wire, from invoke and from stream", async () => {
+    const modelKwargs = {
+      seed: 7,
+      user: "user-1",
+      logit_bias: { "50256": -100 },
+      top_k: 20,
+    };
+    const ours = new Ours.openai({
+      apiKey: "sk-test",
+      baseUrl: `${server.url}/v1`,
+      model: "m",
+      maxRetries: 1,
+      modelKwargs,
+    });
+    const theirs = new ChatOpenAI({
+      apiKey: "sk-test",
+      model: "m",
+      configuration: { baseURL: `${server.url}/v1` },
+      maxRetries: 1,
+      modelKwargs,
+    });
+    const pick = (body: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.keys(modelKwargs).map((key) => [key, body[key]]),
+      );
+    for (const call of [
+      (model: Chat) => model.invoke("x"),
+      (model: Chat) => streamed(model, "x"),
+    ]) {
+      const our = pick(await bodyOf(() => call(ours)));
+      expect(our).toEqual(pick(await bodyOf(() => call(theirs))));
+      expect(our).toEqual(modelKwargs);
+    }
+  });
+
   it("same stream request: stream_options asks for the usage", async () => {
     const { ours, theirs } = models.openai();
     const our = await bodyOf(() => streamed(ours, "x"));

@@ -104,6 +104,7 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["chat param shadows a BaseChatModel member", { ...param({ name: "bindTools" }), kind: "chat" }, "params[0].name", /member of LangChain's BaseChatModel class/],
   ["chat name shadows an emitted chat helper", { ...base, kind: "chat", name: "StructuredSchema" }, "name", /collides.*"ChatAcme"/],
   ["chat param takes a derived chat type name", { ...param({ name: "AcmeLLMDelta" }), kind: "chat" }, "params[0].name", /generated type name/],
+  ["openai-compatible chat param takes the generated modelKwargs", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "modelKwargs", type: "string", description: "K." }] }), kind: "chat", name: "ChatAcme" }, "params[1].name", /"modelKwargs" is a constructor field transport "openai-compatible" adds itself \(extra request body fields\)/],
   ["chat param sent as a chat body key", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "toolChoice", type: "string", description: "T." }] }), kind: "chat" }, "params[1].name", /"tool_choice", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
 ];
@@ -131,6 +132,12 @@ describe("validateSpec", () => {
 
   it("lets a custom spec use the names HTTP transports reserve", () => {
     expect(() => validateSpec({ ...base, params: [{ name: "url", type: "string", description: "U." }, { name: "baseUrl", type: "string", description: "B." }] })).not.toThrow();
+  });
+
+  it("lets an ollama chat spec have a param named modelKwargs: only openai-compatible adds that field", () => {
+    const params = [{ name: "model", type: "string", description: "M." }, { name: "modelKwargs", type: "string", description: "K." }];
+    expect(() => validateSpec({ ...base, kind: "chat", name: "ChatAcme", transport: "ollama", params })).not.toThrow();
+    expect(() => validateSpec({ ...base, kind: "chat", name: "ChatAcme", transport: "openai-compatible", params })).toThrow(/modelKwargs/);
   });
 
   it("accepts a good spec and fills in defaults", () => {

@@ -10,7 +10,7 @@ const CHAT_MODULE_NAMES: readonly string[] = [
   ...["assembleStructuredOutputPipeline", "createContentParser", "createFunctionCallingParser", "CallbackManagerForLLMRun"],
   ...["AIMessage", "AIMessageChunk", "ChatMessage", "ToolMessage", "BaseMessage", "convertLangChainToolCallToOpenAI"],
   ...["ChatGenerationChunk", "ChatResult", "Runnable", "convertToOpenAITool", "toJsonSchema", "uuidv4"],
-  ...["getEnvironmentVariable", "StructuredSchema"],
+  ...["getEnvironmentVariable", "StructuredSchema", "CREDENTIAL_KEY", "checkModelKwargs"],
   ...["cutAtStop", "completionsChunks", "stopEnd", "heldBack", "readSecret", "redactSecrets", "omitKeys"],
   ...["HttpError", "httpError", "serverMessage", "readPath", "throwIfStreamError", "readLines", "requestBody"],
   ...["openAIMessage", "openAIToolChoice", "parseAnswer", "streamDeltas", "toolCallDelta", "tokenUsage", "finishReason", "ollamaMessage"],
