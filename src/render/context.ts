@@ -2,7 +2,7 @@ import { kebabCase } from "change-case";
 import { modelKind } from "../kinds/index.js";
 import { modelParamOf } from "../spec/model-param.js";
 import type { Kind, Param, ParamType, Spec } from "../spec/schema.js";
-import { transportOf, type HttpContext } from "../transports/index.js";
+import { transportOf, type HttpContext, type TransportDescriptor } from "../transports/index.js";
 import { chatTypeNames, derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
 import { toolVersions, type ToolVersions } from "./versions.js";
 
@@ -20,9 +20,10 @@ export interface ParamContext {
 
 /** What only the chat templates read. */
 export interface ChatContext {
-  /** The transport, as flags the templates can test. */
-  openai: boolean;
-  ollama: boolean;
+  /** The partial with the message and helper imports its transport's code uses: `chat/imports/<transport>`. */
+  importsPartial: string;
+  /** The transport can force a tool call (`tool_choice`); Ollama's API cannot. */
+  toolChoice: boolean;
   /** The params reported to LangSmith as `ls_temperature` and `ls_max_tokens`, if the spec has them. */
   temperatureParam: string | false;
   maxTokensParam: string | false;
@@ -89,20 +90,20 @@ export function buildContext(spec: Spec): RenderContext {
     secrets: spec.secrets,
     hasSecrets: spec.secrets.length > 0,
     modelParam: model ? model.name : false,
-    chat: kind.name === "chat" ? chatContext(spec, transport.structuredMethod) : false,
+    chat: kind.name === "chat" ? chatContext(spec, transport) : false,
     packageName: `langchain-${fileBase}`,
     versions: toolVersions(),
   };
 }
 
-function chatContext(spec: Spec, structuredMethod: ChatContext["structuredMethod"]): ChatContext {
+function chatContext(spec: Spec, transport: TransportDescriptor): ChatContext {
   const numberParam = (names: readonly string[]) => spec.params.find((p) => names.includes(p.name) && p.type === "number")?.name ?? false;
   return {
-    openai: spec.transport === "openai-compatible",
-    ollama: spec.transport === "ollama",
+    importsPartial: `chat/imports/${transport.name}`,
+    toolChoice: transport.toolChoice,
     temperatureParam: numberParam(["temperature"]),
     maxTokensParam: numberParam(["maxTokens", "maxOutputTokens", "numPredict", "maxCompletionTokens"]),
-    structuredMethod,
+    structuredMethod: transport.structuredMethod,
   };
 }
 

@@ -9,6 +9,8 @@ export const custom: TransportDescriptor = {
   fields: {},
   specFields: [],
   structuredMethod: "functionCalling",
+  // The user's call gets the tool choice and passes it on as the provider takes it.
+  toolChoice: true,
   ask: async () => ({}),
   check: () => [],
   reservedBodyKeys: () => [],

@@ -20,6 +20,8 @@ export const httpJson: TransportDescriptor = {
   specFields: ["httpJson"],
   insteadOf: { baseUrl: "use httpJson.url" },
   structuredMethod: "functionCalling",
+  // Serves no chat model (src/kinds/chat.ts).
+  toolChoice: false,
   async ask(inquirer, spec, check) {
     const json: HttpJson = { url: "", promptField: "prompt", responsePath: "output.text" };
     const ask = (key: keyof HttpJson, message: string, byDefault?: string) => {

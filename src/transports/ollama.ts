@@ -8,6 +8,8 @@ export const ollama = protocolTransport({
   streamType: "application/x-ndjson",
   streamFormat: "newline-delimited JSON",
   eventStream: false,
+  // Ollama's chat API has tools but no way to force one.
+  toolChoice: false,
   usage: true,
   /**
    * The model and the keys of Ollama's requests besides `prompt`/`messages`, `stream` and `options` (its

@@ -8,6 +8,7 @@ export const openAICompatible = protocolTransport({
   streamType: "text/event-stream",
   streamFormat: "Server-Sent Events",
   eventStream: true,
+  toolChoice: true,
   usage: true,
   extraBody: "modelKwargs",
 });

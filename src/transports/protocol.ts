@@ -21,6 +21,8 @@ export interface Protocol {
   streamType: string;
   /** For the docs page. */
   streamFormat: string;
+  /** A chat request can force a tool call (`tool_choice`). */
+  toolChoice: boolean;
   /** Streams Server-Sent Events, parsed with `@langchain/core`'s event-stream parser. */
   eventStream: boolean;
   /** The server reports token counts. */
@@ -51,6 +53,7 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
     },
     specFields: ["baseUrl"],
     structuredMethod: "jsonSchema",
+    toolChoice: protocol.toolChoice,
     async ask(inquirer, spec, check) {
       const usual = protocol.defaultUrl;
       const baseUrl = await askText(inquirer, "Base URL of the server:", {

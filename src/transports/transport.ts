@@ -42,6 +42,8 @@ export interface TransportDescriptor {
   reservedBodyKeys(spec: Spec, kind: ModelKind): readonly string[];
   /** What its templates see, or false when the user writes the call (custom). */
   http(spec: Spec, kind: ModelKind): HttpContext | false;
+  /** A chat model can force a tool call (`tool_choice`) over it. */
+  toolChoice: boolean;
   /** withStructuredOutput's default for a chat model: the wire's JSON schema mode, else a forced tool call. */
   structuredMethod: "jsonSchema" | "functionCalling";
 }
