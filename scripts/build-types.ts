@@ -16,4 +16,4 @@ if (missing.length > 0) {
 }
 const packages = new Set(kept.map((p) => p.split("/").slice(0, p.startsWith("@") ? 2 : 1).join("/")));
 // On stderr, as scripts/precompile-templates.mjs does: `npm pack --json` runs the build and prints JSON on stdout.
-console.error(`${snapshot}: ${kept.length} files of ${packages.size} packages, for ${cases.length} checks`);
+console.error(`${snapshot}: ${kept.length} files of ${packages.size} packages, for ${cases.length} cases checked in one program`);

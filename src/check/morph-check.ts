@@ -81,7 +81,7 @@ function ancestors(path: string, root: string): string[] {
  */
 export function morphDiagnostics(files: readonly GeneratedFile[], config: CheckConfig, listener?: ProbeListener): EmittedDiagnostic[] {
   const checker = getChecker(config);
-  const kept = files.filter((f) => f.path.endsWith(".ts") || f.path === "package.json");
+  const kept = files.filter((f) => f.path.endsWith(".ts") || /(^|\/)package\.json$/.test(f.path));
   const memory = new Map(kept.map((f) => [join(config.root, f.path), f.contents]));
   const rootNames = [...memory.keys()].filter((path) => path.endsWith(".ts"));
   checker.fs.listen(listener);
