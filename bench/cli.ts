@@ -14,7 +14,7 @@ const node = process.execPath;
 
 /** ms until the first question shows, read by the pty driver the tests use; Ctrl-C then ends the run. */
 function firstQuestion(cwd: string): number {
-  const steps = JSON.stringify([{ expect: "Class name of the wrapper", send: "\x03" }]);
+  const steps = JSON.stringify([{ expect: "What kind of model?", send: "\x03" }]);
   const r = spawnSync("python3", [join(repo, "test/support/pty-driver.py"), steps, "--", node, cli], { cwd, encoding: "utf8" });
   const result = JSON.parse(r.stdout) as { times: number[]; error: string | null };
   if (result.error) throw new Error(`first question: ${result.error}`);
@@ -26,13 +26,14 @@ function firstQuestion(cwd: string): number {
  * way at once: the short questions.
  */
 const SHORT_SESSION: { expect: string; send: string; pause?: number }[] = [
-  { expect: "Class name of the wrapper", send: "AcmeLLM\r", pause: 2000 },
+  { expect: "What kind of model?", send: "\r", pause: 2000 },
+  { expect: "Class name of the wrapper", send: "AcmeLLM\r" },
   { expect: "Description (opens the class docstring):", send: "Acme's hosted models.\r" },
   { expect: "Provider API docs URL (Enter to skip):", send: "\r" },
-  { expect: "Add a constructor param", send: "n\r" },
-  { expect: "Does the provider need a secret", send: "n\r" },
   { expect: "Stream tokens as they arrive", send: "\r" },
   { expect: "Transport (how the provider is called):", send: "\r" },
+  { expect: "Add a constructor param", send: "n\r" },
+  { expect: "Does the provider need a secret", send: "n\r" },
   { expect: "npm scope of the package", send: "\r", pause: 1000 },
   { expect: "Dry run: nothing was written.", send: "" },
 ];
