@@ -91,11 +91,10 @@ describe("the docs page states the stop behaviour of its transport", () => {
 });
 
 describe("the emitted package", () => {
-  it("type-checks with its own tsconfig under the real tsc", () => {
-    for (const name of ["AcmeLLM", "EveryTypeLLM", "CompletionsLLM"]) {
-      const result = spawnSync(TSC, ["--noEmit", "-p", join(root, kebabCase(name))], { encoding: "utf8" });
-      expect(result.stdout + result.stderr).toBe("");
-      expect(result.status).toBe(0);
-    }
+  it("type-checks with its own tsconfig under the real tsc, in every case", () => {
+    // One `tsc -b` checks each package with its own tsconfig, as `tsc -p` would, in one process.
+    const result = spawnSync(TSC, ["-b", "--pretty", "false", ...cases.map(({ spec }) => kebabCase(spec.name))], { cwd: root, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
   });
 });
