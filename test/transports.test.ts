@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MODEL_KINDS } from "../src/kinds/index.js";
 import type { SpecInput } from "../src/spec/schema.js";
 import { TRANSPORT_DESCRIPTORS } from "../src/transports/index.js";
+import { TRANSPORT_SPEC_FIELDS } from "../src/transports/transport.js";
 import { SpecError, type SpecIssue } from "../src/validate/spec-error.js";
 import { validateSpec } from "../src/validate/validate-spec.js";
 
@@ -82,7 +83,7 @@ describe("transport descriptors", () => {
     for (const transport of Object.values(TRANSPORT_DESCRIPTORS)) {
       const spec = { ...specFor("llm", transport.name), baseUrl: "https://x.example/v1", httpJson: HTTP_JSON };
       const paths = issuesOf(spec).map((i) => i.path);
-      for (const field of ["baseUrl", "httpJson"] as const) {
+      for (const field of TRANSPORT_SPEC_FIELDS) {
         const readers = Object.values(TRANSPORT_DESCRIPTORS).filter((t) => t.specFields.includes(field));
         expect(readers.length).toBeGreaterThan(0);
         expect(paths.includes(field), `${transport.name} ${field}`).toBe(!transport.specFields.includes(field));

@@ -4,7 +4,8 @@ import type { Spec, SpecInput, Transport } from "../spec/schema.js";
 import type { SpecIssue } from "../validate/spec-error.js";
 
 /** Spec fields that only some transports read: asked after the transport is chosen. */
-export type TransportSpecField = "baseUrl" | "httpJson";
+export const TRANSPORT_SPEC_FIELDS = ["baseUrl", "httpJson"] as const;
+export type TransportSpecField = (typeof TRANSPORT_SPEC_FIELDS)[number];
 
 /** What a transport's questions add to the spec; `modelParam` is the param its protocol sends the model in. */
 export type TransportAnswers = Pick<SpecInput, TransportSpecField> & { modelParam?: NonNullable<SpecInput["params"]>[number] };

@@ -1,7 +1,7 @@
 import type { ModelKind } from "../kinds/kind.js";
 import type { Spec } from "../spec/schema.js";
 import { TRANSPORT_DESCRIPTORS, transportOf } from "../transports/index.js";
-import type { TransportDescriptor, TransportSpecField } from "../transports/transport.js";
+import { TRANSPORT_SPEC_FIELDS, type TransportDescriptor } from "../transports/transport.js";
 import type { SpecIssue } from "./spec-error.js";
 
 /** Why a param or secret may not take `name` under the spec's transport: a field that transport adds. */
@@ -31,8 +31,7 @@ export function checkTransport(spec: Spec, kind: ModelKind): SpecIssue[] {
 
 /** A spec field another transport reads (baseUrl, httpJson) is a mistake under this one: say which reads it. */
 function fieldsReadElsewhere(spec: Spec, transport: TransportDescriptor): SpecIssue[] {
-  const fields: TransportSpecField[] = ["baseUrl", "httpJson"];
-  return fields
+  return TRANSPORT_SPEC_FIELDS
     .filter((field) => spec[field] !== undefined && !transport.specFields.includes(field))
     .map((field) => {
       const readers = Object.values(TRANSPORT_DESCRIPTORS).filter((t) => t.specFields.includes(field));
