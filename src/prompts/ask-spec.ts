@@ -87,10 +87,8 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   }
   const { name, description, docsUrl, streaming } = spec;
   // Keys in the order a person writes a spec, so a saved spec reads well; an LLM's kind is the default.
-  return {
-    ...(spec.kind ? { kind: spec.kind } : {}),
-    ...{ name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: transport.name, ...transportFields },
-  };
+  const kindField = spec.kind ? { kind: spec.kind } : {};
+  return { ...kindField, name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: transport.name, ...transportFields };
 }
 
 /** "What kind of model?": the schema's kinds, each described by its descriptor. */

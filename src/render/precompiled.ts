@@ -1,7 +1,7 @@
 // Our own templates, compiled at build time (scripts/precompile-templates.mjs writes
-// dist/precompiled-templates.cjs): compiling them was most of a cold render, and again the first
-// time a process renders another transport (docs/performance.md). An entry is used only for the exact source text it was
-// compiled from, by the Handlebars that compiled it, so a stale file is slower, never wrong.
+// dist/precompiled-templates.cjs): compiling them was most of a cold render, and again the first time a
+// process renders another transport (docs/performance.md). An entry is used only for the exact source
+// text it was compiled from, by the Handlebars that compiled it, so a stale file is slower, never wrong.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";

@@ -6,6 +6,8 @@ import type { TransportDescriptor } from "./transport.js";
 type HttpJson = NonNullable<SpecInput["httpJson"]>;
 /** The body keys a spec gives an http-json endpoint, each its own key of the request. */
 const BODY_KEY_FIELDS = ["promptField", "stopField", "streamField"] as const;
+/** A generic endpoint takes the params under the names the spec gave them. */
+const wireKey = (param: string): string => param;
 
 /**
  * Any endpoint that takes the prompt as one key of a JSON body and answers with the text at a path of its
@@ -58,8 +60,7 @@ export const httpJson: TransportDescriptor = {
     }
     return issues;
   },
-  // A generic endpoint takes the params under the names the spec gave them.
-  wireKey: (param) => param,
+  wireKey,
   reservedBodyKeys: (spec) => BODY_KEY_FIELDS.map((field) => spec.httpJson?.[field]).filter((k): k is string => k !== undefined),
   http(spec) {
     const json = spec.httpJson;
@@ -79,7 +80,7 @@ export const httpJson: TransportDescriptor = {
       path: false,
       bearer: spec.secrets[0]?.name ?? false,
       usage: false,
-      wireParams: spec.params.map((p) => ({ name: p.name, wire: p.name, top: false, sentAs: p.name })),
+      wireParams: spec.params.map((p) => ({ name: p.name, wire: wireKey(p.name), top: false, sentAs: wireKey(p.name) })),
       extraBody: false,
       eventStream: false,
       json: {
