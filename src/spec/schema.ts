@@ -97,6 +97,42 @@ export const secretSchema = z
   })
   .strict();
 
+const tokenCount = z
+  .number({ error: "must be a whole number of tokens, e.g. 128000" })
+  .int({ error: "must be a whole number of tokens, e.g. 128000" })
+  .positive({ error: "must be a positive number of tokens, e.g. 128000" });
+const capability = (what: string) => z.boolean({ error: "must be true or false" }).optional().meta({ description: what });
+
+/** The keys of @langchain/core's ModelProfile (language_models/profile), each optional as there. */
+export const profileSchema = z
+  .object({
+    maxInputTokens: tokenCount.optional().meta({ description: "Most tokens the context window takes." }),
+    maxOutputTokens: tokenCount.optional().meta({ description: "Most tokens the model generates." }),
+    imageInputs: capability("Accepts images (base64 data)."),
+    imageUrlInputs: capability("Accepts images by URL."),
+    pdfInputs: capability("Accepts PDF documents."),
+    audioInputs: capability("Accepts audio."),
+    videoInputs: capability("Accepts video."),
+    fileMimeTypes: z
+      .array(z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, { error: 'must be a MIME type, e.g. "text/plain"' }), {
+        error: 'must be a list of MIME types, e.g. ["text/plain", "text/csv"]',
+      })
+      .optional()
+      .meta({ description: "MIME types accepted as generic file inputs." }),
+    imageToolMessage: capability("Accepts images in tool messages."),
+    pdfToolMessage: capability("Accepts PDFs in tool messages."),
+    reasoningOutput: capability("Produces reasoning output."),
+    imageOutputs: capability("Produces images."),
+    audioOutputs: capability("Produces audio."),
+    videoOutputs: capability("Produces video."),
+    toolCalling: capability("Calls tools."),
+    toolChoice: capability("Takes tool_choice."),
+    midConversationSystemMessages: capability("Takes system messages after the first turn."),
+    midConversationTools: capability("Takes tools that change mid-conversation."),
+    structuredOutput: capability("Has a native structured-output mode (createAgent then uses the provider strategy)."),
+  })
+  .strict();
+
 export const KINDS = ["llm", "chat"] as const;
 
 const kindSchema = z.enum(KINDS, { error: `must be one of ${KINDS.map((k) => JSON.stringify(k)).join(", ")}` });
@@ -161,6 +197,17 @@ export const specSchema = z
       .optional()
       .meta({ description: "Value of _llmType(); defaults to the kebab-case class name." }),
     description: description.meta({ description: "What the model is; opens the class docstring." }),
+    provider: z
+      .string({ error: 'must be a string, e.g. "acme"' })
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+        error: 'must be a provider id of lower-case letters, digits, ".", "_" or "-", e.g. "openai", "mistral" or "acme"',
+      })
+      .optional()
+      .meta({
+        description:
+          "Provider id that LangSmith keys cost and grouping on (ls_provider, and model_provider in response metadata), e.g. openai, mistral, acme.",
+      }),
+
     docsUrl: httpUrl("https://docs.acme.ai/api")
       .optional()
       .meta({ description: "Link to the provider's API docs, put in the class docstring." }),
@@ -174,6 +221,9 @@ export const specSchema = z
       .max(20, { error: "has more than 20 secrets; a provider rarely needs more than a few" })
       .default([])
       .meta({ description: "Credentials, read from the constructor or an environment variable." }),
+    profile: profileSchema
+      .optional()
+      .meta({ description: "chat: what the model can do, emitted as the class's profile (core's ModelProfile), which createAgent reads." }),
     streaming: z
       .boolean({ error: "must be true or false" })
       .default(false)
@@ -202,3 +252,4 @@ export type Secret = z.output<typeof secretSchema>;
 export type Transport = z.output<typeof transportSchema>;
 export type Kind = z.output<typeof kindSchema>;
 export type HttpJson = z.output<typeof httpJsonSchema>;
+export type Profile = z.output<typeof profileSchema>;
