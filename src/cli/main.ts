@@ -31,4 +31,11 @@ export async function main(argv: string[]): Promise<number> {
   return run(command.options);
 }
 
+// A reader that goes away early (`| head -1`) must not change the outcome or the exit code: what it would
+// have read is dropped. Any other write error still surfaces.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
 process.exitCode = await main(process.argv.slice(2));
