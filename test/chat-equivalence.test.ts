@@ -1,5 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import {
@@ -9,6 +8,7 @@ import {
   SystemMessage,
   ToolMessage,
   type BaseMessage,
+  type ContentBlock,
 } from "@langchain/core/messages";
 import { RunnableLambda } from "@langchain/core/runnables";
 import { tool } from "@langchain/core/tools";
@@ -17,8 +17,8 @@ import { ChatOllama } from "@langchain/ollama";
 import { ChatOpenAI } from "@langchain/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { generateInto } from "../src/generate.js";
-import { REPO, repoTempDir } from "./support/paths.js";
+import { emittedClass } from "./support/emitted-class.js";
+import { repoTempDir } from "./support/paths.js";
 import {
   startChatProtocolServer,
   type ChatProtocolServer,
@@ -36,30 +36,17 @@ let Ours: {
   ollama: new (fields: object) => Chat;
 };
 
-async function emittedClass(
-  file: string,
-  className: string,
-  module: string,
-): Promise<new (fields: object) => Chat> {
-  const spec = JSON.parse(readFileSync(join(REPO, "examples", file), "utf8"));
-  const target = join(dir, module);
-  await generateInto(target, spec);
-  const exports = (await import(join(target, "src", `${module}.ts`))) as Record<
-    string,
-    new (fields: object) => Chat
-  >;
-  return exports[className]!;
-}
-
 beforeAll(async () => {
   server = await startChatProtocolServer();
   Ours = {
     openai: await emittedClass(
+      dir,
       "chat-openai-compatible.json",
       "ChatCompletions",
       "chat-completions",
     ),
     ollama: await emittedClass(
+      dir,
       "chat-ollama.json",
       "ChatLocalOllama",
       "chat-local-ollama",
@@ -293,6 +280,40 @@ describe("the emitted openai-compatible chat model sends what ChatOpenAI sends",
     const their = await bodyOf(() => streamed(theirs, "x"));
     expect(our.stream_options).toEqual(their.stream_options);
     expect(our.stream_options).toEqual({ include_usage: true });
+  });
+});
+
+describe("images on the wire", () => {
+  const png = "iVBORw0KGgo=";
+  const human = (part: Record<string, unknown>) => [new HumanMessage({ content: [{ type: "text", text: "What is this?" }, part as ContentBlock] })];
+  const messagesOf = async (model: Chat, part: Record<string, unknown>) => (await bodyOf(() => model.invoke(human(part)))).messages;
+
+  it("the same as ChatOpenAI's for image_url parts, data URLs and v0 standard blocks", async () => {
+    const { ours, theirs } = models.openai();
+    for (const part of [
+      { type: "image_url", image_url: { url: "https://example.com/cat.png", detail: "high" } },
+      { type: "image_url", image_url: { url: `data:image/png;base64,${png}` } },
+      { type: "image", source_type: "base64", mime_type: "image/png", data: png },
+      { type: "image", source_type: "url", url: "https://example.com/cat.png" },
+    ]) {
+      expect(await messagesOf(ours, part)).toEqual(await messagesOf(theirs, part));
+    }
+  });
+
+  it("a v1 block, which ChatOpenAI passes through unconverted, goes out as the image_url it stands for", async () => {
+    const { ours, theirs } = models.openai();
+    const v1 = { type: "image", data: png, mimeType: "image/png" };
+    const converted = { type: "image_url", image_url: { url: `data:image/png;base64,${png}` } };
+    expect(await messagesOf(ours, v1)).toEqual([{ role: "user", content: [{ type: "text", text: "What is this?" }, converted] }]);
+    expect(await messagesOf(theirs, v1)).toEqual([{ role: "user", content: [{ type: "text", text: "What is this?" }, v1] }]);
+  });
+
+  it("the same images as ChatOllama's, as base64 on the message", async () => {
+    const { ours, theirs } = models.ollama();
+    const part = { type: "image_url", image_url: { url: `data:image/png;base64,${png}` } };
+    const images = (messages: unknown) => (messages as { images?: string[] }[]).flatMap((m) => m.images ?? []);
+    expect(images(await messagesOf(ours, part))).toEqual(images(await messagesOf(theirs, part)));
+    expect(images(await messagesOf(ours, { type: "image", data: png, mimeType: "image/png" }))).toEqual([png]);
   });
 });
 

@@ -53,7 +53,8 @@ describe.each(cases)("generating $label", ({ spec }) => {
     const input = source.getInterfaceOrThrow(`${spec.name}Input`);
     const fields = [...(spec.params ?? []), ...(spec.secrets ?? [])];
     // The fields a transport adds (its URL, openai-compatible's modelKwargs) come after the spec's params.
-    const added = Object.keys(transportOf(spec.transport).fields);
+    // A streaming chat model adds `streaming` first, as ChatOpenAI has it.
+    const added = [...(spec.kind === "chat" && spec.streaming ? ["streaming"] : []), ...Object.keys(transportOf(spec.transport).fields)];
     expect(input.getProperties().map((p) => p.getName())).toEqual([...(spec.params ?? []).map((f) => f.name), ...added, ...(spec.secrets ?? []).map((f) => f.name)]);
     for (const name of added) expect(input.getPropertyOrThrow(name).getJsDocs()).toHaveLength(1);
     for (const field of fields) {

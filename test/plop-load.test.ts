@@ -104,13 +104,17 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
       { expect: "What kind of model?", send: `${DOWN}${ENTER}` },
       { expect: "Class name of the wrapper (PascalCase, e.g. ChatAcme):", send: `ChatGamma${ENTER}` },
       ...answers("Gamma's chat model."),
+      { expect: "Provider id, for LangSmith's cost and grouping (e.g. openai, mistral): [gamma]", send: ENTER },
+      { expect: "Context window of the default model, in tokens (Enter to skip):", send: `32000${ENTER}` },
+      { expect: "Does the model take images?", send: ENTER },
+      { expect: "Does the server hold answers to a JSON schema", send: ENTER },
     ]);
     expect(r.error).toBeNull();
     expect(r.status).toBe(0);
     const code = read("lib/llms/ChatGammaLLM.ts");
     expect(code.startsWith("/*\n * Copyright (c) Acme Inc.")).toBe(true);
     expect(code).toContain("export class ChatGammaLLM extends BaseChatModel");
-    for (const text of ["teamToken", "ACME_TEAM_TOKEN", '"eu" | "us"', "bindTools"]) expect(code).toContain(text);
+    for (const text of ["teamToken", "ACME_TEAM_TOKEN", '"eu" | "us"', "bindTools", 'ls_provider: "gamma"', "maxInputTokens: 32000"]) expect(code).toContain(text);
     expect(read("tests/llms/ChatGammaLLM.test.ts")).toContain('from "../../lib/llms/ChatGammaLLM.js"');
     expect(read("documentation/llms/ChatGammaLLM.md")).toContain("chat model");
     expect(files().filter((f) => CHAT_WRITTEN.includes(f))).toEqual(CHAT_WRITTEN);

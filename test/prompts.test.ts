@@ -126,7 +126,8 @@ describe("the questions a transport adds", () => {
 
   it("asks the kind first; a chat model's class name follows its convention, http-json is not offered, and the spec generates", async () => {
     const offered: unknown[] = [];
-    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...none]);
+    const chatAnswers = ["" /* provider: the default */, "128000", true /* images */, true /* structured output */];
+    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...none, ...chatAnswers]);
     const prompt = inquirer.prompt.bind(inquirer);
     (inquirer as { prompt: typeof prompt }).prompt = (async (questions: { message: string; choices?: { value: unknown }[] }[]) => {
       if (questions[0]!.message.startsWith("Transport")) offered.push(...(questions[0]!.choices ?? []).map((c) => c.value));
@@ -137,7 +138,16 @@ describe("the questions a transport adds", () => {
     expect(asked[1]).toContain("e.g. ChatAcme");
     expect(offered).toEqual(["custom", "openai-compatible", "ollama"]);
     expect(spec).toMatchObject({ kind: "chat", name: "ChatAcme", transport: "openai-compatible", params: [{ name: "model", default: "gpt-4o-mini" }] });
+    // The provider the server's address names; the profile: what the transport carries, and the answers.
+    expect(asked).toContain("Provider id, for LangSmith's cost and grouping (e.g. openai, mistral): [openai]");
+    expect(spec.provider).toBe("openai");
+    expect(spec.profile).toEqual({ toolCalling: true, toolChoice: true, maxInputTokens: 128000, imageInputs: true, imageUrlInputs: true, structuredOutput: true });
     await expect(generateFiles(spec)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/chat-acme.ts" })]));
+  });
+
+  it("a chat model's profile question refuses a context window that is not a whole number, naming the field", async () => {
+    const { inquirer } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", false, "custom", ...none, "acme", "lots"]);
+    await expect(askSpec(inquirer)).rejects.toThrow(/"lots" refused at "Context window.*whole number of tokens/);
   });
 
   it("describes each transport in one line where it is chosen", () => {

@@ -1,3 +1,4 @@
+import { askProfile } from "../prompts/ask-profile.js";
 import { chatTypeNames, derivedTypeNames } from "../render/contract.js";
 import { chatModelMemberNames } from "../validate/llm-members.js";
 import type { ModelKind } from "./kind.js";
@@ -10,7 +11,10 @@ const CHAT_MODULE_NAMES: readonly string[] = [
   ...["assembleStructuredOutputPipeline", "createContentParser", "createFunctionCallingParser", "CallbackManagerForLLMRun"],
   ...["AIMessage", "AIMessageChunk", "ChatMessage", "ToolMessage", "BaseMessage", "convertLangChainToolCallToOpenAI"],
   ...["ChatGenerationChunk", "ChatResult", "Runnable", "convertToOpenAITool", "toJsonSchema", "uuidv4"],
-  ...["getEnvironmentVariable", "StructuredSchema", "CREDENTIAL_KEY", "checkModelKwargs"],
+  ...["getEnvironmentVariable", "StructuredSchema", "CREDENTIAL_KEY", "checkModelKwargs", "ModelProfile"],
+  ...["convertToOpenAIImageBlock", "convertToProviderContentBlock", "isDataContentBlock", "parseBase64DataUrl", "parseMimeType"],
+  ...["Data", "MessageContent", "StandardContentBlockConverter", "OPENAI_PARTS", "CARRIED_ELSEWHERE", "OPENAI_BLOCKS"],
+  ...["openAIPart", "standardBlockOf", "ollamaFormat", "ollamaImage"],
   ...["cutAtStop", "completionsChunks", "stopEnd", "heldBack", "readSecret", "redactSecrets", "omitKeys"],
   ...["HttpError", "httpError", "serverMessage", "readPath", "throwIfStreamError", "readLines", "requestBody"],
   ...["openAIMessage", "openAIToolChoice", "parseAnswer", "streamDeltas", "toolCallDelta", "tokenUsage", "finishReason", "ollamaMessage"],
@@ -23,6 +27,8 @@ export const chatKind: ModelKind = {
   // A chat model answers with a message: its text is what to show.
   answerText: (invoke) => `(await ${invoke}).text`,
   classExample: "ChatAcme",
+  specFields: ["provider", "profile"],
+  ask: askProfile,
   baseClass: "BaseChatModel",
   templates: { class: "chat/chat.ts.hbs", test: "chat/chat.test.ts.hbs", docs: "chat/docs.md.hbs" },
   partialFolder: "chat/",
@@ -31,7 +37,7 @@ export const chatKind: ModelKind = {
     ollama: { path: "/api/chat", name: "Ollama's chat API", reference: "`@langchain/ollama`'s `ChatOllama`" },
   },
   reservedBodyKeys: {
-    "openai-compatible": ["messages", "tools", "tool_choice", "response_format", "stop", "stream", "stream_options"],
+    "openai-compatible": ["messages", "tools", "tool_choice", "parallel_tool_calls", "response_format", "stop", "stream", "stream_options"],
     // `format` carries withStructuredOutput's JSON schema.
     ollama: ["stop", "format"],
   },
@@ -43,7 +49,7 @@ export const chatKind: ModelKind = {
   generatedMembers: [
     ...["streamProvider", "callProvider", "invocationParams", "_identifyingParams", "_llmType", "_generate"],
     ...["_streamResponseChunks", "_streamChatModelEvents", "getLsParams", "bindTools", "withStructuredOutput"],
-    ...["lc_name", "lc_secrets", "lc_serializable"],
+    ...["lc_name", "lc_secrets", "lc_serializable", "withConfig", "defaultOptions", "streaming", "profile"],
   ],
   moduleNames: CHAT_MODULE_NAMES,
   typeNames: (className) => [...derivedTypeNames(className), ...chatTypeNames(className)],

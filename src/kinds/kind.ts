@@ -1,4 +1,10 @@
-import type { Kind, Transport } from "../spec/schema.js";
+import type { Inquirer } from "../prompts/ask.js";
+import type { Kind, SpecInput, Transport } from "../spec/schema.js";
+import type { FieldCheck, TransportDescriptor } from "../transports/transport.js";
+
+/** Spec fields that only some kinds read: a chat model's provider id and profile. */
+export const KIND_SPEC_FIELDS = ["provider", "profile"] as const;
+export type KindSpecField = (typeof KIND_SPEC_FIELDS)[number];
 
 /** The HTTP protocols a kind can be served over, by transport name. */
 export type Protocol = "openai-compatible" | "ollama";
@@ -25,6 +31,10 @@ export interface ModelKind {
   answerText(invoke: string): string;
   /** A class name that follows the kind's convention, for prompts and error messages. */
   classExample: string;
+  /** The spec fields of KIND_SPEC_FIELDS this kind reads; the others are refused. */
+  specFields: readonly KindSpecField[];
+  /** The kind's own questions, asked last (a chat model's provider id and profile). */
+  ask?(inquirer: Inquirer, spec: SpecInput, transport: TransportDescriptor, check: FieldCheck): Promise<Partial<SpecInput>>;
   /** The LangChain base class the emitted class extends. */
   baseClass: string;
   /** The templates of the class, its test file and its docs page, relative to the templates folder. */

@@ -9,6 +9,7 @@ export const llmKind: ModelKind = {
   // An LLM answers with its text.
   answerText: (invoke) => `await ${invoke}`,
   classExample: "AcmeLLM",
+  specFields: [],
   baseClass: "LLM",
   templates: { class: "wrapper/llm.ts.hbs", test: "wrapper/llm.test.ts.hbs", docs: "wrapper/docs.md.hbs" },
   partialFolder: "",

@@ -85,10 +85,11 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     // An HTTP transport sends one secret, as the bearer token: a second is never asked for.
     secrets.push(await askSecret(inquirer, spec));
   }
+  const kindFields = kindOf.ask ? await kindOf.ask(inquirer, spec, transport, checkField) : {};
   const { name, description, docsUrl, streaming } = spec;
   // Keys in the order a person writes a spec, so a saved spec reads well; an LLM's kind is the default.
   const kindField = spec.kind ? { kind: spec.kind } : {};
-  return { ...kindField, name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: transport.name, ...transportFields };
+  return { ...kindField, name, description, ...(docsUrl ? { docsUrl } : {}), params, secrets, streaming, transport: transport.name, ...transportFields, ...kindFields };
 }
 
 /** "What kind of model?": the schema's kinds, each described by its descriptor. */

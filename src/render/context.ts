@@ -1,7 +1,8 @@
 import { kebabCase } from "change-case";
 import { modelKind } from "../kinds/index.js";
 import { modelParamOf } from "../spec/model-param.js";
-import type { Kind, Param, ParamType, Spec } from "../spec/schema.js";
+import { providerOf } from "../spec/provider.js";
+import type { Kind, Param, ParamType, Profile, Spec } from "../spec/schema.js";
 import { transportOf, type HttpContext, type TransportDescriptor } from "../transports/index.js";
 import { chatTypeNames, derivedTypeNames, PROVIDER_METHOD } from "./contract.js";
 import { toolVersions, type ToolVersions } from "./versions.js";
@@ -29,6 +30,8 @@ export interface ChatContext {
   maxTokensParam: string | false;
   /** withStructuredOutput's default method: the transport's JSON schema support, else function calling. */
   structuredMethod: "jsonSchema" | "functionCalling";
+  /** The class's `profile`: the spec's own, else what the transport can carry. */
+  profile: Profile;
 }
 
 /** What the templates see: the spec's values plus names derived from them. */
@@ -39,6 +42,8 @@ export interface RenderContext {
   /** How the test file and index import the class module (ESM needs the .js extension). */
   classImport: string;
   llmType: string;
+  /** The provider id LangSmith keys on: `ls_provider`, `model_provider`. */
+  provider: string;
   description: string;
   docsUrl: string | false;
   streaming: boolean;
@@ -48,7 +53,7 @@ export interface RenderContext {
   cutsWholeText: boolean;
   providerMethod: string;
   /** Type names derived from the class name; the last three only the chat templates use. */
-  types: { input: string; callOptions: string; request: string; credentials: string; delta: string; toolCallDelta: string; jsonSchema: string };
+  types: { input: string; callOptions: string; request: string; credentials: string; delta: string; toolCallDelta: string; responseFormat: string };
   params: ParamContext[];
   requiredParams: ParamContext[];
   hasRequired: boolean;
@@ -64,7 +69,7 @@ export interface RenderContext {
 export function buildContext(spec: Spec): RenderContext {
   const fileBase = kebabCase(spec.name);
   const [input, callOptions, request, credentials] = derivedTypeNames(spec.name) as [string, string, string, string];
-  const [delta, toolCallDelta, jsonSchema] = chatTypeNames(spec.name) as [string, string, string];
+  const [delta, toolCallDelta, responseFormat] = chatTypeNames(spec.name) as [string, string, string];
   const params = spec.params.map(paramContext);
   const model = modelParamOf(spec);
   const kind = modelKind(spec.kind);
@@ -76,6 +81,7 @@ export function buildContext(spec: Spec): RenderContext {
     fileBase,
     classImport: `./${fileBase}.js`,
     llmType: spec.llmType ?? fileBase,
+    provider: providerOf(spec, http ? http.defaultUrl : undefined),
     description: spec.description,
     // Normalised: quotes and spaces percent-encoded, so the link reads the same in every emitted file.
     docsUrl: spec.docsUrl ? new URL(spec.docsUrl).href : false,
@@ -83,7 +89,7 @@ export function buildContext(spec: Spec): RenderContext {
     http,
     cutsWholeText: http !== false || !spec.streaming,
     providerMethod: spec.streaming ? PROVIDER_METHOD.streaming : PROVIDER_METHOD.plain,
-    types: { input, callOptions, request, credentials, delta, toolCallDelta, jsonSchema },
+    types: { input, callOptions, request, credentials, delta, toolCallDelta, responseFormat },
     params,
     requiredParams: params.filter((p) => p.required),
     hasRequired: params.some((p) => p.required),
@@ -104,6 +110,7 @@ function chatContext(spec: Spec, transport: TransportDescriptor): ChatContext {
     temperatureParam: numberParam(["temperature"]),
     maxTokensParam: numberParam(["maxTokens", "maxOutputTokens", "numPredict", "maxCompletionTokens"]),
     structuredMethod: transport.structuredMethod,
+    profile: spec.profile ?? transport.profile,
   };
 }
 

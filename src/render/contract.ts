@@ -18,8 +18,8 @@ export const GENERATED_MEMBERS: readonly string[] = [
   "lc_serializable",
 ];
 
-/** Keys of the params object the templates build beside the spec's params (invocationParams). */
-export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name"];
+/** Keys of the params object the templates build beside the spec's params (invocationParams), the chat model's call options among them. */
+export const CALL_OPTION_KEYS: readonly string[] = ["stop", "model_name", "tools", "tool_choice", "response_format", "parallel_tool_calls"];
 
 /** Top-level names of the emitted class module: imports and module helpers. */
 export const MODULE_NAMES: readonly string[] = [
@@ -65,5 +65,5 @@ export function derivedTypeNames(className: string): string[] {
 
 /** The chat module's own type names, derived the same way: two chat models can share one index. */
 export function chatTypeNames(className: string): string[] {
-  return [`${className}Delta`, `${className}ToolCallDelta`, `${className}JsonSchema`];
+  return [`${className}Delta`, `${className}ToolCallDelta`, `${className}ResponseFormat`];
 }

@@ -11,6 +11,8 @@ export const custom: TransportDescriptor = {
   structuredMethod: "functionCalling",
   // The user's call gets the tool choice and passes it on as the provider takes it.
   toolChoice: true,
+  // What the user's call does with tools and formats is theirs to say: only tool calling is assumed.
+  profile: { toolCalling: true, toolChoice: true },
   ask: async () => ({}),
   check: () => [],
   reservedBodyKeys: () => [],

@@ -24,6 +24,8 @@ export const httpJson: TransportDescriptor = {
   structuredMethod: "functionCalling",
   // Serves no chat model (src/kinds/chat.ts).
   toolChoice: false,
+  // No chat model is made over it (src/kinds/chat.ts).
+  profile: {},
   async ask(inquirer, spec, check) {
     const json: HttpJson = { url: "", promptField: "prompt", responsePath: "output.text" };
     const ask = (key: keyof HttpJson, message: string, byDefault?: string) => {

@@ -10,6 +10,8 @@ export const ollama = protocolTransport({
   eventStream: false,
   // Ollama's chat API has tools but no way to force one.
   toolChoice: false,
+  // A JSON schema in `format`; images only as base64 data, never by URL.
+  profile: { toolCalling: true, toolChoice: false, structuredOutput: true, imageInputs: true, imageUrlInputs: false },
   usage: true,
   /**
    * The model and the keys of Ollama's requests besides `prompt`/`messages`, `stream` and `options` (its

@@ -9,6 +9,8 @@ export const openAICompatible = protocolTransport({
   streamFormat: "Server-Sent Events",
   eventStream: true,
   toolChoice: true,
+  // Native JSON schema output (response_format) and images by URL or data, as ChatOpenAI sends them.
+  profile: { toolCalling: true, toolChoice: true, structuredOutput: true, imageInputs: true, imageUrlInputs: true },
   usage: true,
   extraBody: "modelKwargs",
 });

@@ -2,7 +2,7 @@ import { snakeCase } from "change-case";
 import type { ModelKind } from "../kinds/kind.js";
 import { askText } from "../prompts/ask.js";
 import { modelParamOf } from "../spec/model-param.js";
-import type { Spec } from "../spec/schema.js";
+import type { Profile, Spec } from "../spec/schema.js";
 import type { HttpContext, TransportDescriptor } from "./transport.js";
 
 /** The constructor field of the server's address, as `@langchain/openai` and `@langchain/ollama` name it. */
@@ -23,6 +23,8 @@ export interface Protocol {
   streamFormat: string;
   /** A chat request can force a tool call (`tool_choice`). */
   toolChoice: boolean;
+  /** What a chat model over it can take and do, whatever the model: its default `profile`. */
+  profile: Profile;
   /** Streams Server-Sent Events, parsed with `@langchain/core`'s event-stream parser. */
   eventStream: boolean;
   /** The server reports token counts. */
@@ -54,6 +56,8 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
     specFields: ["baseUrl"],
     structuredMethod: "jsonSchema",
     toolChoice: protocol.toolChoice,
+    profile: protocol.profile,
+    defaultBaseUrl: protocol.defaultUrl,
     async ask(inquirer, spec, check) {
       const usual = protocol.defaultUrl;
       const baseUrl = await askText(inquirer, "Base URL of the server:", {

@@ -1,6 +1,6 @@
 import type { ModelKind } from "../kinds/kind.js";
 import type { Inquirer } from "../prompts/ask.js";
-import type { Spec, SpecInput, Transport } from "../spec/schema.js";
+import type { Profile, Spec, SpecInput, Transport } from "../spec/schema.js";
 import type { SpecIssue } from "../validate/spec-error.js";
 
 /** Spec fields that only some transports read: asked after the transport is chosen. */
@@ -47,6 +47,10 @@ export interface TransportDescriptor {
   toolChoice: boolean;
   /** withStructuredOutput's default for a chat model: the wire's JSON schema mode, else a forced tool call. */
   structuredMethod: "jsonSchema" | "functionCalling";
+  /** The server's address when the spec gives no `baseUrl`, for a transport that has one. */
+  defaultBaseUrl?: string;
+  /** A chat model's `profile` when its spec gives none: what the transport carries. */
+  profile: Profile;
 }
 
 /** What the HTTP transport templates see. */

@@ -2,6 +2,7 @@ import { isIdentifier } from "./is-identifier.js";
 import { typeScriptReservedTypes } from "reserved-identifiers";
 import { specSchema, type Param, type Spec } from "../spec/schema.js";
 import { modelKind, type ModelKind } from "../kinds/index.js";
+import { KIND_SPEC_FIELDS } from "../kinds/kind.js";
 import { CALL_OPTION_KEYS } from "../render/contract.js";
 import { parseOrThrow, SpecError, type SpecIssue } from "./spec-error.js";
 import { checkTransport, transportFieldProblem } from "./transport-checks.js";
@@ -18,10 +19,18 @@ const MAX_DESCRIPTION = 2000;
 export function validateSpec(input: unknown, source = "spec"): Spec {
   const spec = parseOrThrow(specSchema, input, source);
   const kind = modelKind(spec.kind);
-  const issues = [...checkClassName(spec.name, kind), ...checkDescriptions(spec), ...checkMembers(spec, kind), ...checkTransport(spec, kind)];
+  const issues = [...checkClassName(spec.name, kind), ...checkDescriptions(spec), ...checkMembers(spec, kind), ...checkTransport(spec, kind), ...checkKindFields(spec, kind)];
   spec.params.forEach((param, i) => issues.push(...checkParam(param, `params[${i}]`)));
   if (issues.length > 0) throw new SpecError(issues, source);
   return spec;
+}
+
+/** A field the kind does not read would be dropped without a word: it is refused instead. */
+function checkKindFields(spec: Spec, kind: ModelKind): SpecIssue[] {
+  return KIND_SPEC_FIELDS.filter((field) => spec[field] !== undefined && !kind.specFields.includes(field)).map((field) => ({
+    path: field,
+    message: `is read by chat models only (LangSmith's ls_provider and createAgent's choice of strategy); remove it, or set "kind": "chat"`,
+  }));
 }
 
 function checkClassName(name: string, kind: ModelKind): SpecIssue[] {
@@ -101,7 +110,7 @@ function memberNameProblem(
     return `"${name}" is already a member of LangChain's ${baseClass} class and would override it; choose another name, e.g. "${name}Param"`;
   }
   if (CALL_OPTION_KEYS.includes(name)) {
-    return `"${name}" is reported by LangChain itself (stop sequences are a call option: invoke(prompt, { stop })); choose another name, e.g. "default${name[0]!.toUpperCase()}${name.slice(1)}"`;
+    return `"${name}" is reported by LangChain itself, from the call's options (invoke(prompt, { stop }), bindTools(tools)); choose another name, e.g. "default${name[0]!.toUpperCase()}${name.slice(1)}"`;
   }
   if (types.has(name)) return `"${name}" collides with a generated type name; choose another name`;
   return undefined;

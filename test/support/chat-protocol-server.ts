@@ -18,7 +18,8 @@ export interface ChatProtocolServer {
   url: string;
   /** The JSON body of each request, in order. */
   bodies: Record<string, unknown>[];
-  answer: ((lastMessage: string) => ChatAnswer) | undefined;
+  /** Gets the last message's text and the whole request body (its tools, say). */
+  answer: ((lastMessage: string, body: Record<string, unknown>) => ChatAnswer) | undefined;
   failures: number;
   close(): Promise<void>;
 }
@@ -63,7 +64,7 @@ export async function startChatProtocolServer(): Promise<ChatProtocolServer> {
     }
     const messages = body.messages as { content: string }[];
     const last = String(messages.at(-1)?.content ?? "");
-    const answer = state.answer?.(last) ?? {
+    const answer = state.answer?.(last, body) ?? {
       text: `Echo: ${last}`,
       toolCalls: [],
     };
@@ -89,6 +90,8 @@ export async function startChatProtocolServer(): Promise<ChatProtocolServer> {
 }
 
 const USAGE = { prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 };
+/** Each answer's own id, as OpenAI gives: a client that keys messages by id must not merge two answers. */
+let completions = 0;
 
 function openAIBody(
   pieces: string[],
@@ -97,7 +100,7 @@ function openAIBody(
   request: Record<string, unknown>,
 ): string {
   const finish_reason = answer.toolCalls.length > 0 ? "tool_calls" : "stop";
-  const base = { id: "chatcmpl-1", created: 1, model: "m" };
+  const base = { id: `chatcmpl-${++completions}`, created: 1, model: "m" };
   if (!stream) {
     const tool_calls = answer.toolCalls.map((call, i) => ({
       id: `call_${i}`,

@@ -31,18 +31,21 @@ export function expectedTestCount(spec: SpecInput): number {
 
 /**
  * The chat file: construction, invoke, stream, batch, stop, tool calls, a tool call after text, bindTools,
- * LangSmith params, aborted signal, serialization; streaming adds callback order and an abort midway;
- * tool_choice and function-calling structured output where the transport has tool_choice (not Ollama);
- * JSON-schema structured output over HTTP. custom: messages and errors, a retry without streaming.
- * HTTP: the POST, messages on the wire, retries; openai-compatible: modelKwargs sent, never replacing the
- * wrapper's keys, and its credential check. Both: 2 per secret, 1 for leaks.
+ * LangSmith params, aborted signal, serialization; JSON-schema and JSON-mode structured output (strict
+ * too), response_format through bindTools, strict tools, parallel_tool_calls (or, where the transport
+ * cannot force a tool, the errors that say so), bound models, provider and traced tools, profile;
+ * streaming adds callback order, an abort midway and the streaming switches; tool_choice and
+ * function-calling structured output where the transport has tool_choice (not Ollama). custom: messages
+ * and errors, a retry without streaming. HTTP: the POST, messages on the wire, media on the wire, a block
+ * it cannot carry, retries; openai-compatible: modelKwargs sent, never replacing the wrapper's keys, and
+ * its credential check. Both: 2 per secret, 1 for leaks.
  */
 function expectedChatTestCount(spec: SpecInput): number {
   const transport = spec.transport ?? "custom";
   const http = transport !== "custom";
   const secrets = spec.secrets?.length ?? 0;
-  const common = 11 + (spec.streaming ? 2 : 0) + (transport === "ollama" ? 0 : 2) + (http ? 1 : 0);
-  const own = http ? 3 + (transport === "openai-compatible" ? 3 : 0) : 2 + (spec.streaming ? 0 : 1);
+  const common = 19 + (spec.streaming ? 3 : 0) + (transport === "ollama" ? 0 : 2);
+  const own = http ? 5 + (transport === "openai-compatible" ? 3 : 0) : 2 + (spec.streaming ? 0 : 1);
   return common + own + secrets * 2 + (secrets > 0 ? 1 : 0);
 }
 
