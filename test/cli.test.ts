@@ -147,6 +147,34 @@ describe("the generated package's own docs", () => {
     expect(r.stdout).toContain("Then fill in callProvider()");
   });
 
+  it("a chat model with no secrets: TSDoc links without a space, no credential scaffolding, a blank line between top-level functions", () => {
+    const r = runCli(["chat-echo", "--spec", join(REPO, "examples/minimal.json"), "--kind", "chat", "--name", "ChatEcho"], dir);
+    expect(r.status).toBe(0);
+    const code = readFileSync(join(dir, "chat-echo/src/chat-echo.ts"), "utf8");
+    expect(code).toContain("/** Constructor fields of {@link ChatEcho}. */");
+    expect(code).toContain("{@link ChatEchoDelta}");
+    expect(code).not.toMatch(/\{@link [^}]* \}/);
+    for (const dead of ["Credentials", "omitKeys", "lc_secrets", "redactSecrets", "#credentials"]) expect(code).not.toContain(dead);
+    expect(code).not.toMatch(/\b_stream\b/);
+    expect(code).not.toMatch(/^}\n(?:\/\*\*|function|async function|const|class|interface)/m);
+  });
+
+  it("an HTTP LLM: a blank line between top-level functions", () => {
+    const r = runCli(["completions", "--spec", join(REPO, "examples/openai-compatible.json")], dir);
+    expect(r.status).toBe(0);
+    const code = readFileSync(join(dir, "completions/src/completions-llm.ts"), "utf8");
+    expect(code).toContain("function throwIfStreamError");
+    expect(code).not.toMatch(/^}\n(?:\/\*\*|function|async function|const|class|interface)/m);
+  });
+
+  it("an openai-compatible chat model's docs list every constructor field, modelKwargs and streaming included", () => {
+    const r = runCli(["chat-docs", "--spec", join(REPO, "examples/chat-openai-compatible.json")], dir);
+    expect(r.status).toBe(0);
+    const docs = readFileSync(join(dir, "chat-docs/docs/chat-completions.md"), "utf8");
+    for (const field of ["model", "temperature", "maxTokens", "topP", "baseUrl", "modelKwargs", "streaming"]) expect(docs).toMatch(new RegExp(`^\\| \`${field}\` +\\|`, "m"));
+    expect(docs).toContain("npm install langchain zod");
+  });
+
   it("with a secret, the README's test line names the secrets tests", () => {
     const r = runCli(["acme-docs", "--spec", acme], dir);
     expect(r.status).toBe(0);
