@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
 import { listTree } from "./support/files.js";
-import { REPO, repoTempDir } from "./support/paths.js";
+import { CLI, REPO, repoTempDir } from "./support/paths.js";
 
 const dir = repoTempDir("cli");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +40,21 @@ describe("create-custom-llm", () => {
     const r = runCli([join(dir, "env-check"), "--spec", acme, "--dry-run"], dir, { ACME_API_KEY: secret });
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
+  it("a reader that closes its end of the pipe (| head -1) changes neither the files nor the exit code", async () => {
+    const child = spawn(process.execPath, [CLI, "piped", "--spec", join(REPO, "examples/chat-custom.json")], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Closed before the bin writes a line, so every line it writes meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(listTree(join(dir, "piped"))).toHaveLength(13);
   });
 
   it("names the target after the class when no folder is given", () => {
