@@ -28,7 +28,7 @@ const answers = (description: string): Step[] => [
   { expect: "Stream tokens as they arrive (_streamResponseChunks)?", send: `y${ENTER}` },
   { expect: "Transport (how the provider is called):", send: ENTER },
   { expect: "Add a constructor param (e.g. model, temperature)?", send: `y${ENTER}` },
-  { expect: "Param name (an identifier, e.g. maxTokens):", send: `model${ENTER}` },
+  { expect: "Param name (an identifier, e.g. maxTokens; Enter to end the list):", send: `model${ENTER}` },
   { expect: "Type of model:", send: ENTER },
   { expect: "Default value (Enter for none):", send: `acme-large-2${ENTER}` },
   { expect: "Describe model (becomes its docstring):", send: `Model to use.${ENTER}` },

@@ -58,10 +58,12 @@ describe("typed defaults and suggested names", () => {
     expect(parseDefault(type, text)).toEqual(value);
   });
 
-  it("suggests the provider's variable name for a secret", () => {
-    expect(defaultEnv("AcmeLLM", "apiKey")).toBe("ACME_API_KEY");
-    expect(defaultEnv("FooBarModel", "orgSecret")).toBe("FOO_BAR_ORG_SECRET");
-    expect(defaultEnv("LLM", "apiKey")).toBe("API_KEY");
+  it("suggests the provider's variable name for a secret, the same for an LLM and a chat model of one provider", () => {
+    expect(defaultEnv({ name: "AcmeLLM" }, "apiKey")).toBe("ACME_API_KEY");
+    expect(defaultEnv({ name: "FooBarModel" }, "orgSecret")).toBe("FOO_BAR_ORG_SECRET");
+    expect(defaultEnv({ name: "ChatWidget" }, "apiKey")).toBe("WIDGET_API_KEY");
+    expect(defaultEnv({ name: "WidgetLLM" }, "apiKey")).toBe("WIDGET_API_KEY");
+    expect(defaultEnv({ name: "ChatWidget", provider: "acme-cloud" }, "apiKey")).toBe("ACME_CLOUD_API_KEY");
   });
 });
 

@@ -71,7 +71,9 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   const first = modelParam ? "Add another constructor param (e.g. temperature, maxTokens)?" : "Add a constructor param (e.g. model, temperature)?";
   let more = await askYesNo(inquirer, first, true);
   while (more) {
-    params.push(await askParam(inquirer, spec));
+    const param = await askParam(inquirer, spec);
+    if (param === undefined) break;
+    params.push(param);
     more = await askYesNo(inquirer, "Add another param?", false);
   }
   const secrets: NonNullable<SpecInput["secrets"]> = (spec.secrets = []);
