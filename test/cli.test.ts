@@ -15,6 +15,7 @@ describe("create-custom-llm", () => {
     const r = runCli(["--help"], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Usage: create-custom-llm");
+    expect(r.stdout).toContain("a text-completion LLM or a chat model (messages, tool\ncalling, structured output)");
   });
 
   it("--version prints the package version", () => {

@@ -1,16 +1,20 @@
 // What the questions suggest and accept, through the real bin in a terminal: the examples and defaults a
 // new user takes, the answers that would write something unusable, and the way out of a list.
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDir } from "./support/files.js";
-import { CLI, repoTempDir } from "./support/paths.js";
-import { DOWN, ENTER, runInPty } from "./support/pty.js";
+import { CLI, REPO, repoTempDir } from "./support/paths.js";
+import { CTRL_C, DOWN, ENTER, runInPty } from "./support/pty.js";
 
 const dir = repoTempDir("questions");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Ctrl-U empties the line, so a rejected answer can be typed again. */
 const RETYPE = "\x15";
+
+/** The questions on a screen or in a sample run, each once, without the default shown or the answer. */
+const questionsIn = (text: string): string[] =>
+  [...new Set(text.split("\n").flatMap((line) => /^\?\s+(.*?[:?])(?= |$)/.exec(line)?.[1] ?? []))].sort();
 
 describe("the questions of an openai-compatible chat model", () => {
   it("refuse a base URL with a query or credentials, suggest the transport's model and the provider's variable, end a list on Enter", () => {
@@ -55,5 +59,20 @@ describe("the questions of an openai-compatible chat model", () => {
     ]);
     expect(spec.secrets).toEqual([{ name: "apiKey", env: "WIDGET_API_KEY", description: "Widget API key." }]);
     expect(JSON.parse(readFileSync(join(cwd, "chat-widget/package.json"), "utf8")).name).toBe("langchain-chat-widget");
+    // The README's sample run of this flow shows every question it asks, in the words it asks them.
+    const sample = readFileSync(join(REPO, "README.md"), "utf8").split("```").find((block) => block.includes("? Class name of the wrapper (PascalCase, e.g. ChatAcme): ChatWidget"));
+    expect(questionsIn(r.screen).length).toBeGreaterThan(15);
+    expect(questionsIn(sample ?? "")).toEqual(questionsIn(r.screen));
+  });
+});
+
+describe("Ctrl-C says the same thing wherever it lands", () => {
+  it("while it generates from a spec file: the words of a cancelled question, exit 130, nothing written", () => {
+    const cwd = freshDir(dir, "ctrl-c-generating");
+    const r = runInPty([process.execPath, CLI, "--spec", join(REPO, "examples/acme.json")], [{ expect: "Generating AcmeLLM in acme-llm…", send: CTRL_C }], cwd);
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(130);
+    expect(r.screen).toContain("Cancelled: nothing was written.");
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
