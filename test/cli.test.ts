@@ -164,6 +164,17 @@ describe("the generated package's own docs", () => {
     expect(r.stdout).toContain("Then fill in callProvider()");
   });
 
+  it("with a scope, the class's @example imports from the package as written; no comment names a cutAtStop() the file lacks", () => {
+    const r = runCli(["scoped", "--spec", acme, "--scope", "@acme"], dir);
+    expect(r.status).toBe(0);
+    const code = readFileSync(join(dir, "scoped/src/acme-llm.ts"), "utf8");
+    expect(code).toContain(' * import { AcmeLLM } from "@acme/langchain-acme-llm";');
+    expect(code).not.toContain("\\@");
+    // A streaming custom LLM has no whole text to cut: no cutAtStop(), and no comment that names it.
+    expect(code).not.toContain("function cutAtStop(");
+    expect(code).not.toContain("cutAtStop()");
+  });
+
   it("with a secret, the README's test line names the secrets tests", () => {
     const r = runCli(["acme-docs", "--spec", acme], dir);
     expect(r.status).toBe(0);
