@@ -42,7 +42,7 @@ describe("a clash between answers is refused where it becomes known", () => {
       { expect: "Where the text is in the JSON response", send: ENTER },
       { expect: "Request body key for stop sequences", send: ENTER },
       { expect: "Add a constructor param (e.g. model, temperature)?", send: ENTER },
-      { expect: "Param name (an identifier; sent in the request body as written, e.g. max_tokens):", send: `prompt${ENTER}` },
+      { expect: "Param name (an identifier; sent in the request body as written, e.g. max_tokens; Enter to end the list):", send: `prompt${ENTER}` },
       { expect: 'is sent as "prompt", a request body key the wrapper sets itself', send: `${RETYPE}max_tokens${ENTER}` },
       ...stringParam("max_tokens", false),
       { expect: "Does the server need an API key (sent as the bearer token)?", send: `n${ENTER}` },
@@ -60,7 +60,7 @@ describe("a clash between answers is refused where it becomes known", () => {
       { expect: "Base URL of the server: [https://api.openai.com/v1]", send: ENTER },
       { expect: "Default model name the server should run", send: `gpt-3.5-turbo-instruct${ENTER}` },
       { expect: "Add another constructor param (e.g. temperature, maxTokens)?", send: ENTER },
-      { expect: "Param name (an identifier; sent in snake_case, maxTokens as max_tokens):", send: `baseUrl${ENTER}` },
+      { expect: "Param name (an identifier; sent in snake_case, maxTokens as max_tokens; Enter to end the list):", send: `baseUrl${ENTER}` },
       { expect: `"baseUrl" is a constructor field transport "openai-compatible" adds itself (the server's base URL)`, send: `${RETYPE}maxTokens${ENTER}` },
       ...stringParam("maxTokens", false),
       // One secret, the bearer token: a second is never asked for. A system variable is refused.

@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
 import { listTree } from "./support/files.js";
-import { REPO, repoTempDir } from "./support/paths.js";
+import { CLI, REPO, repoTempDir } from "./support/paths.js";
 
 const dir = repoTempDir("cli");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,6 +15,7 @@ describe("create-custom-llm", () => {
     const r = runCli(["--help"], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Usage: create-custom-llm");
+    expect(r.stdout).toContain("a text-completion LLM or a chat model (messages, tool\ncalling, structured output)");
   });
 
   it("--version prints the package version", () => {
@@ -39,6 +41,21 @@ describe("create-custom-llm", () => {
     const r = runCli([join(dir, "env-check"), "--spec", acme, "--dry-run"], dir, { ACME_API_KEY: secret });
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
+  it("a reader that closes its end of the pipe (| head -1) changes neither the files nor the exit code", async () => {
+    const child = spawn(process.execPath, [CLI, "piped", "--spec", join(REPO, "examples/chat-custom.json")], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Closed before the bin writes a line, so every line it writes meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(listTree(join(dir, "piped"))).toHaveLength(13);
   });
 
   it("names the target after the class when no folder is given", () => {
@@ -173,6 +190,17 @@ describe("the generated package's own docs", () => {
     const docs = readFileSync(join(dir, "chat-docs/docs/chat-completions.md"), "utf8");
     for (const field of ["model", "temperature", "maxTokens", "topP", "baseUrl", "modelKwargs", "streaming"]) expect(docs).toMatch(new RegExp(`^\\| \`${field}\` +\\|`, "m"));
     expect(docs).toContain("npm install langchain zod");
+  });
+
+  it("with a scope, the class's @example imports from the package as written; no comment names a cutAtStop() the file lacks", () => {
+    const r = runCli(["scoped", "--spec", acme, "--scope", "@acme"], dir);
+    expect(r.status).toBe(0);
+    const code = readFileSync(join(dir, "scoped/src/acme-llm.ts"), "utf8");
+    expect(code).toContain(' * import { AcmeLLM } from "@acme/langchain-acme-llm";');
+    expect(code).not.toContain("\\@");
+    // A streaming custom LLM has no whole text to cut: no cutAtStop(), and no comment that names it.
+    expect(code).not.toContain("function cutAtStop(");
+    expect(code).not.toContain("cutAtStop()");
   });
 
   it("with a secret, the README's test line names the secrets tests", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identifier, jsdocText, markdownInline, tsLiteral } from "../src/render/helpers.js";
+import { identifier, jsdocCode, jsdocText, markdownInline, tsLiteral } from "../src/render/helpers.js";
 
 const AWKWARD = ["*/", "`${x}`", '"\'\\', "line\nbreak\r\n", "\u2028\u2029", "🚀 ünï", "\u0000\u001b", "{{x}}"];
 
@@ -17,6 +17,11 @@ describe("template helpers", () => {
 
   it("jsdocText keeps an @ from starting a tag", () => {
     expect(jsdocText("@param x\nmail a@b.c")).toBe("\\@param x\n * mail a@b.c");
+  });
+
+  it("jsdocCode keeps code as written, an @ too, but cannot close the comment", () => {
+    expect(jsdocCode('"@acme/langchain-acme-llm"')).toBe('"@acme/langchain-acme-llm"');
+    expect(jsdocCode('"a */ b"')).toBe('"a *\\/ b"');
   });
 
   it("jsdocText escapes control characters instead of emitting them", () => {

@@ -161,7 +161,7 @@ describe("Ctrl-C (SIGINT) after the last answer", () => {
         // 130 from our handler, or Node's default before the handler is set (still loading the spec).
         expect(code === 130 || signal === "SIGINT", `after ${delay} ms: ${code} ${signal} ${stderr}`).toBe(true);
         expect(found.size, `after ${delay} ms`).toBe(0);
-        if (code === 130) expect(stderr).toContain("Cancelled; nothing was written.");
+        if (code === 130) expect(stderr).toContain("Cancelled: nothing was written.");
       }
       cancelled ||= code === 130;
       expect(readdirSync(dir).filter((n) => n.startsWith(`.int-${delay}.staging-`)), `after ${delay} ms`).toEqual([]);

@@ -28,7 +28,7 @@ const answers = (description: string): Step[] => [
   { expect: "Stream tokens as they arrive (_streamResponseChunks)?", send: `y${ENTER}` },
   { expect: "Transport (how the provider is called):", send: ENTER },
   { expect: "Add a constructor param (e.g. model, temperature)?", send: `y${ENTER}` },
-  { expect: "Param name (an identifier, e.g. maxTokens):", send: `model${ENTER}` },
+  { expect: "Param name (an identifier, e.g. maxTokens; Enter to end the list):", send: `model${ENTER}` },
   { expect: "Type of model:", send: ENTER },
   { expect: "Default value (Enter for none):", send: `acme-large-2${ENTER}` },
   { expect: "Describe model (becomes its docstring):", send: `Model to use.${ENTER}` },
@@ -103,11 +103,18 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
     const r = plop([], [
       { expect: "What kind of model?", send: `${DOWN}${ENTER}` },
       { expect: "Class name of the wrapper (PascalCase, e.g. ChatAcme):", send: `ChatGamma${ENTER}` },
-      ...answers("Gamma's chat model."),
-      { expect: "Provider id, for LangSmith's cost and grouping (e.g. openai, mistral): [gamma]", send: ENTER },
-      { expect: "Context window of the default model, in tokens (Enter to skip):", send: `32000${ENTER}` },
-      { expect: "Does the model take images?", send: ENTER },
-      { expect: "Does the server hold answers to a JSON schema", send: ENTER },
+      // A chat model's own questions come once the transport is chosen.
+      ...answers("Gamma's chat model.").flatMap((step) =>
+        step.expect.startsWith("Transport")
+          ? [
+              step,
+              { expect: "Provider id, for LangSmith's cost and grouping (e.g. openai, mistral): [gamma]", send: ENTER },
+              { expect: "Context window of the default model, in tokens (Enter to skip):", send: `32000${ENTER}` },
+              { expect: "Does the model take images?", send: ENTER },
+              { expect: "Does the server hold answers to a JSON schema", send: ENTER },
+            ]
+          : [step],
+      ),
     ]);
     expect(r.error).toBeNull();
     expect(r.status).toBe(0);

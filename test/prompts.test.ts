@@ -58,10 +58,12 @@ describe("typed defaults and suggested names", () => {
     expect(parseDefault(type, text)).toEqual(value);
   });
 
-  it("suggests the provider's variable name for a secret", () => {
-    expect(defaultEnv("AcmeLLM", "apiKey")).toBe("ACME_API_KEY");
-    expect(defaultEnv("FooBarModel", "orgSecret")).toBe("FOO_BAR_ORG_SECRET");
-    expect(defaultEnv("LLM", "apiKey")).toBe("API_KEY");
+  it("suggests the provider's variable name for a secret, the same for an LLM and a chat model of one provider", () => {
+    expect(defaultEnv({ name: "AcmeLLM" }, "apiKey")).toBe("ACME_API_KEY");
+    expect(defaultEnv({ name: "FooBarModel" }, "orgSecret")).toBe("FOO_BAR_ORG_SECRET");
+    expect(defaultEnv({ name: "ChatWidget" }, "apiKey")).toBe("WIDGET_API_KEY");
+    expect(defaultEnv({ name: "WidgetLLM" }, "apiKey")).toBe("WIDGET_API_KEY");
+    expect(defaultEnv({ name: "ChatWidget", provider: "acme-cloud" }, "apiKey")).toBe("ACME_CLOUD_API_KEY");
   });
 });
 
@@ -127,7 +129,7 @@ describe("the questions a transport adds", () => {
   it("asks the kind first; a chat model's class name follows its convention, http-json is not offered, and the spec generates", async () => {
     const offered: unknown[] = [];
     const chatAnswers = ["" /* provider: the default */, "128000", true /* images */, true /* structured output */];
-    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...none, ...chatAnswers]);
+    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...chatAnswers, ...none]);
     const prompt = inquirer.prompt.bind(inquirer);
     (inquirer as { prompt: typeof prompt }).prompt = (async (questions: { message: string; choices?: { value: unknown }[] }[]) => {
       if (questions[0]!.message.startsWith("Transport")) offered.push(...(questions[0]!.choices ?? []).map((c) => c.value));
@@ -146,7 +148,7 @@ describe("the questions a transport adds", () => {
   });
 
   it("a chat model's profile question refuses a context window that is not a whole number, naming the field", async () => {
-    const { inquirer } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", false, "custom", ...none, "acme", "lots"]);
+    const { inquirer } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", false, "custom", "acme", "lots"]);
     await expect(askSpec(inquirer)).rejects.toThrow(/"lots" refused at "Context window.*whole number of tokens/);
   });
 

@@ -23,7 +23,9 @@ function refWhileWaited(w: Worker): void {
 
 function checker(): Worker {
   if (worker) return worker;
-  const started = new Worker(WORKER);
+  // Not the host's flags (Worker's default): --input-type, --eval or a loader of the host's would stop
+  // or change the worker's own module. The worker is a built .js file and needs none.
+  const started = new Worker(WORKER, { execArgv: [] });
   const fail = (error: Error) => {
     if (worker === started) worker = undefined;
     for (const w of waiting.values()) w.reject(error);

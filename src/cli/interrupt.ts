@@ -3,7 +3,7 @@
 // (milliseconds, all or none) is let finish, so an interrupt never leaves a staging folder or half a package.
 
 const cancel = (): void => {
-  process.stderr.write("\nCancelled; nothing was written.\n");
+  process.stderr.write("\nCancelled: nothing was written.\n");
   process.exit(130);
 };
 

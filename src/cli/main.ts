@@ -31,11 +31,14 @@ export async function main(argv: string[]): Promise<number> {
   return run(command.options);
 }
 
-// A reader that goes away early (`| head -1`) must not change the outcome or the exit code: what it would
-// have read is dropped. Any other write error still surfaces.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
-}
+/**
+ * A reader that closes early (`… | head -1`) ends our output, not the run: what is written to disk and
+ * the exit code stay what they were. Any other error of a standard stream is still a crash.
+ */
+const ignoreClosedPipe = (error: NodeJS.ErrnoException): void => {
+  if (error.code !== "EPIPE") throw error;
+};
+process.stdout.on("error", ignoreClosedPipe);
+process.stderr.on("error", ignoreClosedPipe);
+
 process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,7 @@ import { ANSWERS_SOURCE, collectSpec, type CollectedSpec } from "./collect-spec.
 import { exitOnInterrupt, uninterrupted } from "./interrupt.js";
 import { nextSteps, shellQuote, transportSteps } from "./next-steps.js";
 import { packageFlags } from "./package-flags.js";
-import { specFileText } from "./spec-file.js";
+import { blameFlags, specFileText } from "./spec-file.js";
 import { targetProblem } from "./target.js";
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -104,8 +104,9 @@ async function generateFrom(input: CollectedSpec, given: string | undefined, opt
   try {
     spec = validateSpec(input.spec, input.source);
   } catch (error) {
-    if (error instanceof SpecError && input.hint) throw new InputError(`${error.message}\n${input.hint}`);
-    throw error;
+    if (!(error instanceof SpecError)) throw error;
+    const blamed = input.source === ANSWERS_SOURCE ? error : blameFlags(error, options, input.source);
+    throw input.hint ? new InputError(`${blamed.message}\n${input.hint}`) : blamed;
   }
   const target = given ?? resolve(kebabCase(spec.name));
   const late = force || dryRun ? undefined : targetProblem(target, shown(target));

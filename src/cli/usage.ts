@@ -1,7 +1,8 @@
 export const USAGE = `Usage: create-custom-llm [target-dir] [options]
 
-Generates a typed LangChain.js LLM wrapper: the class, its vitest tests, a docs page and a package
-around them, type-checked against @langchain/core before anything is written. In a terminal it asks
+Generates a typed LangChain.js model wrapper, a text-completion LLM or a chat model (messages, tool
+calling, structured output): the class, its vitest tests, a docs page and a package around them,
+type-checked against @langchain/core before anything is written. In a terminal it asks
 for what it needs; with --spec (or --yes, or no terminal) it never asks.
 
 Options:

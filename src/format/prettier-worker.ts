@@ -45,7 +45,9 @@ function refWhileWaited(w: Worker): void {
 function formatter(): Worker {
   if (worker) return worker;
   const prettier = join(dirname(createRequire(import.meta.url).resolve("prettier/package.json")), "index.mjs");
-  const started = new Worker(WORKER, { eval: true, workerData: { prettier: pathToFileURL(prettier).href } });
+  // Not the host's flags (Worker's default): a host run as `node --input-type=module -e …` would pass
+  // --input-type on, which Node refuses for a worker. The worker's script imports prettier and needs none.
+  const started = new Worker(WORKER, { eval: true, execArgv: [], workerData: { prettier: pathToFileURL(prettier).href } });
   const fail = (error: Error) => {
     if (worker === started) worker = undefined;
     for (const w of waiting.values()) w.reject(error);

@@ -1,4 +1,5 @@
 import { constantCase, noCase } from "change-case";
+import { providerOf, providerStem } from "../spec/provider.js";
 import type { ParamType, SpecInput } from "../spec/schema.js";
 import { askChoice, askText, askYesNo, type Inquirer } from "./ask.js";
 import { checkField, LATER } from "./field-check.js";
@@ -11,8 +12,11 @@ const ENUM = Symbol("enum");
 
 const NO_DEFAULT = Symbol("no default");
 
-/** One constructor param: name, type, default (or whether it may be unset) and description. */
-export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<ParamInput> {
+/**
+ * One constructor param: name, type, default (or whether it may be unset) and description. An empty name
+ * ends the list: undefined.
+ */
+export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<ParamInput | undefined> {
   const at = `params[${spec.params?.length ?? 0}]`;
   const draft: ParamInput = { name: "", type: "string", description: LATER };
   const check = (field: string, change: Partial<ParamInput>) =>
@@ -21,7 +25,10 @@ export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<Par
   const [{ specChoices }, { transportOf }] = await Promise.all([import("../spec/choices.js"), import("../transports/index.js")]);
   // Any identifier is accepted (the spec file's rule too); how the transport sends it is said where it is typed.
   const hint = transportOf(spec.transport).paramNameHint;
-  draft.name = await askText(inquirer, `  Param name (${hint}):`, { validate: (name) => check("name", { name }) });
+  draft.name = await askText(inquirer, `  Param name (${hint}; Enter to end the list):`, {
+    validate: (name) => (name === "" ? true : check("name", { name })),
+  });
+  if (draft.name === "") return undefined;
   // The scalar choices are the schema's own list of type names, so the cast below only restores that.
   const scalars = specChoices().scalarParamTypes.map((t) => ({ name: t, value: t as ParamType }));
   const kind = await askChoice<ParamType | typeof ENUM>(
@@ -42,7 +49,8 @@ export async function askParam(inquirer: Inquirer, spec: SpecInput): Promise<Par
   const value = await askDefault(inquirer, draft.type, (v) => check("default", { default: v }));
   if (value !== undefined) {
     draft.default = value;
-  } else if (!(await askYesNo(inquirer, `  Must callers pass ${draft.name}? (answer n to let them leave it unset)`, true))) {
+  } else if (!(await askYesNo(inquirer, `  Must callers pass ${draft.name}? (Enter lets them leave it unset)`, false))) {
+    // Optional is what most params are: the provider has its own default.
     draft.optional = true;
   }
   draft.description = await askText(inquirer, `  Describe ${draft.name} (becomes its docstring):`, {
@@ -102,7 +110,7 @@ export async function askSecret(inquirer: Inquirer, spec: SpecInput): Promise<Se
     validate: (name) => check("name", { name }),
   });
   draft.env = await askText(inquirer, `  Environment variable read when ${draft.name} is not passed:`, {
-    default: defaultEnv(spec.name, draft.name),
+    default: defaultEnv({ name: spec.name, provider: spec.provider }, draft.name),
     validate: (env) => check("env", { env }),
   });
   draft.description = await askText(inquirer, `  Describe ${draft.name} (becomes its docstring):`, {
@@ -112,13 +120,10 @@ export async function askSecret(inquirer: Inquirer, spec: SpecInput): Promise<Se
   return draft;
 }
 
-/** The provider's name as written in the class name: "AcmeLLM" → "Acme". */
-function providerStem(className: string): string {
-  return className.replace(/(LLM|Llm|Model|Chat)$/, "");
-}
-
-/** `AcmeLLM` + `apiKey` → `ACME_API_KEY`: the variable name users of that provider expect. */
-export function defaultEnv(className: string, secretName: string): string {
-  const stem = providerStem(className);
-  return [stem, secretName].filter((part) => part !== "").map((part) => constantCase(part)).join("_");
+/**
+ * The variable users of the provider expect: its provider id and the secret's name, `ChatWidget` and
+ * `WidgetLLM` + `apiKey` → `WIDGET_API_KEY`.
+ */
+export function defaultEnv(spec: { name: string; provider?: string | undefined }, secretName: string): string {
+  return `${constantCase(providerOf(spec))}_${constantCase(secretName)}`;
 }

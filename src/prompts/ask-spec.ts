@@ -66,12 +66,18 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
   const transport = transportOf(spec.transport);
   const { modelParam, ...transportFields } = await transport.ask(inquirer, spec, checkField);
   Object.assign(spec, transportFields);
+  // The kind's own questions (a chat model's provider id and profile) come before the secrets, whose
+  // variable names follow the provider.
+  const kindFields = kindOf.ask ? await kindOf.ask(inquirer, spec, transport, checkField) : {};
+  Object.assign(spec, kindFields);
 
   const params: NonNullable<SpecInput["params"]> = (spec.params = modelParam ? [modelParam] : []);
   const first = modelParam ? "Add another constructor param (e.g. temperature, maxTokens)?" : "Add a constructor param (e.g. model, temperature)?";
   let more = await askYesNo(inquirer, first, true);
   while (more) {
-    params.push(await askParam(inquirer, spec));
+    const param = await askParam(inquirer, spec);
+    if (param === undefined) break;
+    params.push(param);
     more = await askYesNo(inquirer, "Add another param?", false);
   }
   const secrets: NonNullable<SpecInput["secrets"]> = (spec.secrets = []);
@@ -85,7 +91,6 @@ export async function askSpec(inquirer: Inquirer, options: AskOptions = {}): Pro
     // An HTTP transport sends one secret, as the bearer token: a second is never asked for.
     secrets.push(await askSecret(inquirer, spec));
   }
-  const kindFields = kindOf.ask ? await kindOf.ask(inquirer, spec, transport, checkField) : {};
   const { name, description, docsUrl, streaming } = spec;
   // Keys in the order a person writes a spec, so a saved spec reads well; an LLM's kind is the default.
   const kindField = spec.kind ? { kind: spec.kind } : {};

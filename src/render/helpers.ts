@@ -24,6 +24,16 @@ export function jsdocText(value: unknown): string {
     .join("\n * ");
 }
 
+/**
+ * Code inside a `/** ... *\/` block's code fence (an @example): kept as written but for what would close
+ * the comment. An @ stays an @ (`from "@acme/…"`): in code it starts no tag, and a backslash would show.
+ */
+export function jsdocCode(value: unknown): string {
+  return String(value)
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** An identifier the validator accepted; re-checked here so a validator gap fails loudly, not silently. */
 export function identifier(value: unknown): string {
   const name = String(value);
@@ -67,6 +77,7 @@ export const HELPERS = {
   tsType,
   str: tsLiteral,
   doc: jsdocText,
+  docCode: jsdocCode,
   ident: identifier,
   mdCell: markdownInline,
   md: markdownText,

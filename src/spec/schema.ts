@@ -143,8 +143,20 @@ const transportSchema = z.enum(TRANSPORTS, {
   error: `must be one of ${TRANSPORTS.map((t) => JSON.stringify(t)).join(", ")}`,
 });
 
-function httpUrl(example: string) {
-  return z.url({ protocol: /^https?$/, ...required(`an http(s) URL, e.g. "${example}"`) });
+/**
+ * An http(s) URL without credentials: the wrapper prints its URLs in docs, errors and traces, and fetch
+ * refuses them. `base`: the wrapper appends the endpoint's path, so a query or fragment would end up
+ * before it (`/v1?x=1/chat/completions`).
+ */
+function httpUrl(example: string, { base = false } = {}) {
+  return z
+    .url({ protocol: /^https?$/, ...required(`an http(s) URL, e.g. "${example}"`) })
+    .refine((url) => !URL.canParse(url) || (new URL(url).username === "" && new URL(url).password === ""), {
+      error: "must not hold a user name or password: the URL is printed in the class, its docs and its errors; put the credential in \"secrets\" (read from an environment variable) and give the URL without it",
+    })
+    .refine((url) => !base || !/[?#]/.test(url), {
+      error: `must not have a query (?…) or fragment (#…): the wrapper appends the endpoint's path to it; give the base URL alone, e.g. "${example}", and send extra settings as params`,
+    });
 }
 
 /** A top-level key of a JSON request body. */
@@ -232,7 +244,7 @@ export const specSchema = z
       description:
         'How the provider is called: "custom" leaves one method to fill in; "openai-compatible", "ollama" and "http-json" emit the HTTP call.',
     }),
-    baseUrl: httpUrl("https://api.together.xyz/v1")
+    baseUrl: httpUrl("https://api.together.xyz/v1", { base: true })
       .optional()
       .meta({ description: "openai-compatible and ollama: default of the generated baseUrl param." }),
     httpJson: httpJsonSchema

@@ -5,6 +5,7 @@ export const ollama = protocolTransport({
   name: "ollama",
   summary: "the API of an Ollama server at {baseUrl}",
   defaultUrl: "http://localhost:11434",
+  modelExample: "llama3.2",
   streamType: "application/x-ndjson",
   streamFormat: "newline-delimited JSON",
   eventStream: false,

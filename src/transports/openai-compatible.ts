@@ -5,6 +5,7 @@ export const openAICompatible = protocolTransport({
   name: "openai-compatible",
   summary: "the OpenAI API at {baseUrl}: OpenAI, vLLM, llama.cpp, LocalAI, Together…",
   defaultUrl: "https://api.openai.com/v1",
+  modelExample: "gpt-4o-mini",
   streamType: "text/event-stream",
   streamFormat: "Server-Sent Events",
   eventStream: true,

@@ -17,6 +17,8 @@ export interface Protocol {
   name: "openai-compatible" | "ollama";
   summary: string;
   defaultUrl: string;
+  /** A model name a server of this protocol runs, the example at the model question. */
+  modelExample: string;
   /** Content type of a streamed answer, sent as `accept` when streaming. */
   streamType: string;
   /** For the docs page. */
@@ -65,7 +67,7 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
         validate: (url) => check({ ...spec, baseUrl: url }, "baseUrl"),
       });
       // The model param comes first: the protocol sends it with every request. Other params are asked after it.
-      const model = await askText(inquirer, "Default model name the server should run (e.g. llama3.2):", {
+      const model = await askText(inquirer, `Default model name the server should run (e.g. ${protocol.modelExample}):`, {
         validate: (name) => (name === "" ? "is required: the model name sent with every request" : true),
       });
       const modelParam = { name: "model", type: "string", default: model, description: "Name of the model the server runs." } as const;
@@ -77,7 +79,7 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
       return [
         {
           path: "params",
-          message: `transport "${protocol.name}" sends the model name: add a string param named "model", e.g. { "name": "model", "type": "string", "default": "llama3.2", "description": "Model name." }`,
+          message: `transport "${protocol.name}" sends the model name: add a string param named "model", e.g. { "name": "model", "type": "string", "default": "${protocol.modelExample}", "description": "Model name." }`,
         },
       ];
     },

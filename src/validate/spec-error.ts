@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { shapeIssues } from "./shape-issues.js";
 
 /** One problem in a spec: where it is (a JSON path such as `params[1].name`) and what to do about it. */
 export interface SpecIssue {
@@ -19,19 +20,9 @@ export class SpecError extends Error {
   }
 }
 
-/** Formats a path of keys and indexes the way users read JSON: `params[1].name`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join("");
-}
-
 /** Parses `input` with a zod schema; on failure throws a SpecError listing every issue at its path. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new SpecError(
-    result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-    source,
-  );
+  throw new SpecError(shapeIssues(schema, result.error.issues), source);
 }

@@ -4,7 +4,9 @@ import { specSchema, type Param, type Spec } from "../spec/schema.js";
 import { modelKind, type ModelKind } from "../kinds/index.js";
 import { KIND_SPEC_FIELDS } from "../kinds/kind.js";
 import { CALL_OPTION_KEYS } from "../render/contract.js";
-import { parseOrThrow, SpecError, type SpecIssue } from "./spec-error.js";
+import { checkablePart } from "./checkable-part.js";
+import { shapeIssues } from "./shape-issues.js";
+import { SpecError, type SpecIssue } from "./spec-error.js";
 import { checkTransport, transportFieldProblem } from "./transport-checks.js";
 
 /** Longest name we accept: long enough for any real name, short enough to keep emitted lines sane. */
@@ -17,12 +19,28 @@ const MAX_DESCRIPTION = 2000;
  * that is wrong and how to fix it. Nothing here touches the file system.
  */
 export function validateSpec(input: unknown, source = "spec"): Spec {
-  const spec = parseOrThrow(specSchema, input, source);
-  const kind = modelKind(spec.kind);
-  const issues = [...checkClassName(spec.name, kind), ...checkDescriptions(spec), ...checkMembers(spec, kind), ...checkTransport(spec, kind), ...checkKindFields(spec, kind)];
+  const parsed = specSchema.safeParse(input);
+  if (parsed.success) {
+    const issues = checkRules(parsed.data, true);
+    if (issues.length > 0) throw new SpecError(issues, source);
+    return parsed.data;
+  }
+  // Shape problems do not hide the others: the rules check what is well-formed, in the same pass.
+  const part = checkablePart(input, parsed.error.issues);
+  const rules = part ? part.issuesOf(checkRules(part.spec, part.kindAndTransport)) : [];
+  throw new SpecError([...shapeIssues(specSchema, parsed.error.issues), ...rules], source);
+}
+
+/** The field and cross-field rules; those that depend on the kind and transport only when both are known. */
+function checkRules(spec: Spec, kindAndTransport: boolean): SpecIssue[] {
+  const issues = checkDescriptions(spec);
+  if (kindAndTransport) {
+    const kind = modelKind(spec.kind);
+    issues.unshift(...checkClassName(spec.name, kind));
+    issues.push(...checkMembers(spec, kind), ...checkTransport(spec, kind), ...checkKindFields(spec, kind));
+  }
   spec.params.forEach((param, i) => issues.push(...checkParam(param, `params[${i}]`)));
-  if (issues.length > 0) throw new SpecError(issues, source);
-  return spec;
+  return issues;
 }
 
 /** A field the kind does not read would be dropped without a word: it is refused instead. */
