@@ -94,8 +94,9 @@ function report({ wrappers, diagnostics, uncommitted }: UpdateResult, conflicts:
   }
   for (const w of wrappers) {
     const changes = w.files.filter((c) => c.change !== "unchanged");
-    if (changes.length === 0) {
-      out(`${w.className}: up to date${w.recordChanged ? would("; its record was rewritten", "; its record would be rewritten") : ""}.`);
+    if (changes.every((c) => c.change === "deleted")) {
+      const deleted = changes.length === 0 ? "" : `; deleted by you, stays deleted: ${changes.map((c) => c.path).join(", ")}`;
+      out(`${w.className}: up to date${deleted}${w.recordChanged ? would("; its record was rewritten", "; its record would be rewritten") : ""}.`);
       continue;
     }
     out(`${w.className}:`);
