@@ -49,7 +49,7 @@ function withEdit(text: string): string {
 }
 
 let run = 0;
-const RUNS = 3;
+const RUNS = 4;
 
 describe("update over random valid specs", () => {
   it("with nothing edited, generating A then updating to B writes exactly what generating B writes", async () => {

@@ -69,24 +69,25 @@ async function update(options: UpdateCliOptions): Promise<number> {
   if (process.stdout.isTTY) out(`Regenerating the wrappers recorded in ${options.dir}…`);
   const wrappers = await planUpdate(root, options.dir, { spec, source: options.specPath, all: options.all, name: options.name, adopt: options.adopt, package: pkg });
   const diagnostics = await checkMerged(root, wrappers);
-  const result: UpdateResult = { wrappers, diagnostics, uncommitted, written: [] };
+  const conflicts = conflictsOf(wrappers);
+  const result: UpdateResult = { wrappers, diagnostics, uncommitted, written: [], conflicts };
   const changed = filesToWrite(wrappers);
   if (options.dryRun) {
     const { updateDiff } = await import("../update/update-diff.js");
     process.stdout.write(updateDiff(root, wrappers));
-    report(result, conflictsOf(wrappers), true);
+    report(result, true);
   } else {
     if (changed.length > 0) {
       const { writeFiles } = await import("../write/write-files.js");
       await uninterrupted(() => writeFiles(root, changed, { force: true, onRecovered: err }));
     }
-    report(result, conflictsOf(wrappers), false);
+    report({ ...result, written: changed.map((f) => f.path) }, false);
   }
-  if (conflictsOf(wrappers).length > 0) return UPDATE_EXIT.conflicts;
+  if (conflicts.length > 0) return UPDATE_EXIT.conflicts;
   return diagnostics.length > 0 ? UPDATE_EXIT.typeErrors : 0;
 }
 
-function report({ wrappers, diagnostics, uncommitted }: UpdateResult, conflicts: readonly string[], dryRun: boolean): void {
+function report({ wrappers, diagnostics, uncommitted, conflicts }: UpdateResult, dryRun: boolean): void {
   const would = (done: string, planned: string) => (dryRun ? planned : done);
   if (uncommitted.length > 0) {
     const shown = uncommitted.slice(0, 8).join(", ") + (uncommitted.length > 8 ? ` and ${uncommitted.length - 8} more` : "");

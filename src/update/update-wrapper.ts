@@ -24,6 +24,8 @@ export interface UpdateResult {
   uncommitted: string[];
   /** The files written (paths relative to the folder); empty on a dry run or when nothing changed. */
   written: string[];
+  /** Each conflict written between markers, as `path:line` of its `<<<<<<< yours` (conflictsOf). */
+  conflicts: string[];
 }
 
 /** Each conflict, as `path:line` of its `<<<<<<< yours` marker. */
@@ -58,7 +60,7 @@ export async function checkMerged(root: string, wrappers: readonly WrapperUpdate
  * the new records are written all at once or not at all. Throws UpdateError when it cannot start, and
  * SpecError for a bad spec or record, with nothing written.
  */
-export async function updateWrapper(dir: string, options: UpdateWrapperOptions = {}): Promise<UpdateResult & { conflicts: string[] }> {
+export async function updateWrapper(dir: string, options: UpdateWrapperOptions = {}): Promise<UpdateResult> {
   const root = resolve(dir);
   if (!options.dryRun) for (const message of recoverInterrupted(root)) options.onRecovered?.(message);
   const uncommitted = uncommittedFiles(root);
