@@ -27,9 +27,15 @@ const V2 = specFile("acme-v2.json", (s) => {
 });
 
 const update = (args: string[]) => runCli(["update", ...args], dir);
-function generate(name: string, spec = ACME): string {
-  const r = runCli([name, "--spec", spec], dir);
-  expect(r.status, r.stderr).toBe(0);
+let generated: string | undefined;
+/** A package the bin generated from acme.json, copied: one generation serves every test. */
+function generate(name: string): string {
+  if (generated === undefined) {
+    const r = runCli(["generated", "--spec", ACME], dir);
+    expect(r.status, r.stderr).toBe(0);
+    generated = join(dir, "generated");
+  }
+  cpSync(generated, join(dir, name), { recursive: true });
   return join(dir, name);
 }
 const read = (root: string, path: string) => readFileSync(join(root, path), "utf8");
@@ -208,6 +214,20 @@ describe("create-custom-llm update", () => {
     expect(update([pkg, "--all", "--spec", V2]).status).toBe(2);
     expect(update([join(dir, "missing-folder")]).status).toBe(2);
     expect(snapshot(pkg)).toEqual(before);
+  });
+
+  it("reports uncommitted changes in git before it updates, as Copier does", () => {
+    const pkg = generate("dirty");
+    const git = (...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t.invalid", ...args], { cwd: pkg, encoding: "utf8" });
+    expect(git("init", "-q").status).toBe(0);
+    git("add", "-A");
+    expect(git("commit", "-qm", "generated").status).toBe(0);
+    expect(update([pkg]).stderr).toBe("");
+    handEdits(pkg);
+    const r = update([pkg, "--spec", V2]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("Warning: git reports uncommitted changes here (README.md, src/acme-llm.test.ts, src/acme-llm.ts)");
+    expectHandEdits(pkg);
   });
 
   it("--help describes update and its exit codes; the main --help names it", () => {
