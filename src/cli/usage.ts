@@ -23,7 +23,8 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-target-dir defaults to the class name in kebab case (AcmeLLM -> acme-llm).
+target-dir defaults to the class name in kebab case (AcmeLLM -> acme-llm); a folder named update is
+written ./update (a first word update runs the update command).
 Exit codes: 0 written, 1 generated code failed its type-check (a bug; nothing written),
 2 bad input (nothing written), 130 cancelled with Ctrl-C (nothing written).
 
