@@ -163,6 +163,21 @@ describe("create-custom-llm update", () => {
     expect(JSON.parse(read(pkg, ".custom-llm/AcmeLLM.json")).spec.params[1].description).toBe("Sampling temperature, 0 to 2.");
   });
 
+  it("merged code that does not type-check is written all the same, its errors listed by file and line, exit 4", () => {
+    const pkg = generate("type-errors");
+    // The user's provider call reads a param the new spec drops.
+    edit(pkg, "src/acme-llm.ts", PROVIDER_STUB, "yield `${this.tier}: ${request.prompt}`;");
+    const v4 = specFile("acme-v4.json", (s) => (s.params = s.params.filter((p) => (p as { name: string }).name !== "tier")));
+    const r = update([pkg, "--spec", v4]);
+    expect(r.status).toBe(4);
+    const text = read(pkg, "src/acme-llm.ts");
+    expect(text).not.toContain("tier: ");
+    const line = text.split("\n").findIndex((l) => l.includes("yield `${this.tier}")) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(r.stdout).toContain("The merged code does not type-check");
+    expect(r.stdout).toMatch(new RegExp(`^  src/acme-llm\\.ts:${line}:\\d+ TS2339: Property 'tier' does not exist`, "m"));
+  });
+
   it("--dry-run prints the unified diff and writes nothing", () => {
     const pkg = generate("dry-run");
     handEdits(pkg);
