@@ -86,7 +86,11 @@ describe("create-custom-llm update", () => {
     expect(Object.keys(record.files).sort()).toEqual(written);
     for (const f of written) expect(record.files[f], f).toBe(read(pkg, f));
     // Committed with the package, never published, never checked by its prettier.
-    expect(JSON.parse(read(pkg, "package.json")).files).not.toContain(".custom-llm");
+    const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: pkg, encoding: "utf8" });
+    expect(pack.status, pack.stderr).toBe(0);
+    const packed = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(packed).toContain("README.md");
+    expect(packed.filter((p) => p.startsWith(".custom-llm"))).toEqual([]);
     expect(read(pkg, ".prettierignore")).toContain(".custom-llm/");
     expect(read(pkg, ".gitignore")).not.toContain(".custom-llm");
   });
