@@ -8,6 +8,7 @@ import { formatFiles, formatSoon } from "./format/format.js";
 import { renderFiles, type GeneratedFile, type OutputMode } from "./render/render.js";
 import { startChecker } from "./check/check-thread.js";
 import { TypecheckError } from "./check/typecheck-error.js";
+import { recordFile } from "./record/record.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
 
@@ -32,26 +33,40 @@ async function formatAndCheck(rendered: readonly GeneratedFile[], repo?: string)
 
 /**
  * The whole pipeline but the write: validate → render → prettier, type-checked alongside. Throws
- * SpecError for bad input and TypecheckError for emitted code that does not compile; returns the files.
+ * SpecError for bad input and TypecheckError for emitted code that does not compile; returns the files,
+ * the generation's record last (src/record/record.ts: what `update` merges from).
  */
 export async function generateFiles(input: unknown, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   startChecker(); // the compiler loads in its thread while this one renders
+  // The year is fixed here, not at render time, so the record can regenerate the same LICENSE next year.
+  const mode = outputMode(options);
+  const pkg = mode === "package" ? { packageScope: options.packageScope, author: options.author, year: options.year ?? new Date().getFullYear() } : undefined;
   // Prettier starts on each file as it is rendered; formatAndCheck takes the results up.
-  const files = renderSpec(input, options, formatSoon);
+  const files = renderSpec(input, { ...options, ...pkg }, formatSoon);
+  let checked: GeneratedFile[];
   try {
-    return await formatAndCheck(files, options.config?.root);
+    checked = await formatAndCheck(files, options.config?.root);
   } catch (error) {
     // The diagnostics are located in the formatted files, whose paths and overrides are those of `files`.
     throw error instanceof TypecheckError ? pointAtOverrides(error, files) : error;
   }
+  const className = validateSpec(options.config ? applyConfigToSpec(input, options.config) : input, options.source).name;
+  return [...checked, recordFile(className, input, mode, pkg && withoutUndefined(pkg), checked)];
 }
+
+/** Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout. */
+function outputMode(options: GenerateOptions): OutputMode {
+  const mode = options.mode ?? (options.config ? "wrapper" : "package");
+  if (options.config && mode !== "wrapper") throw new Error('internal: a repo config applies only to mode "wrapper"');
+  return mode;
+}
+
+const withoutUndefined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 /** Validates and renders: the files before prettier, with a repo's conventions applied (wrapper mode). */
 export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile?: (file: GeneratedFile) => void): GeneratedFile[] {
   const { config } = options;
-  // Conventions are for adding a wrapper to a repo; a package keeps its own fixed layout.
-  const mode = options.mode ?? (config ? "wrapper" : "package");
-  if (config && mode !== "wrapper") throw new Error('internal: a repo config applies only to mode "wrapper"');
+  const mode = outputMode(options);
   const spec = validateSpec(config ? applyConfigToSpec(input, config) : input, options.source);
   const header = config?.licenseHeader;
   const rendered = renderFiles(spec, mode, options.templatesDir, {

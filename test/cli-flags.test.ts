@@ -25,6 +25,7 @@ describe("create-custom-llm flags", () => {
     expect(files.map((url) => url.slice(url.indexOf("/dist/"))).sort()).toEqual([
       "/dist/src/cli/args.js",
       "/dist/src/cli/main.js",
+      "/dist/src/cli/update-args.js",
       "/dist/src/cli/usage.js",
       "/dist/src/paths.js",
     ]);

@@ -30,7 +30,7 @@ describe("create-custom-llm", () => {
     expect(r.status).toBe(0);
     const files = listTree(join(dir, "acme"));
     expect(files).toEqual(
-      [".gitignore", ".prettierignore", ".prettierrc.json", "LICENSE", "README.md", "docs/acme-llm.md", "package.json", "src/acme-llm.test.ts", "src/acme-llm.ts", "src/index.ts", "tsconfig.build.json", "tsconfig.json", "vitest.config.ts"].sort(),
+      [".custom-llm/AcmeLLM.json", ".gitignore", ".prettierignore", ".prettierrc.json", "LICENSE", "README.md", "docs/acme-llm.md", "package.json", "src/acme-llm.test.ts", "src/acme-llm.ts", "src/index.ts", "tsconfig.build.json", "tsconfig.json", "vitest.config.ts"].sort(),
     );
     for (const f of files) expect(r.stdout).toContain(f);
     expect(r.stdout).toContain("npm test");

@@ -49,9 +49,9 @@ describe("a wrapper added to a repo with conventions", () => {
 
   afterAll(() => rmSync(join(repo, ".."), { recursive: true, force: true }));
 
-  it("writes only the class, test and docs, into the configured folders with pascal file names and the suffix", () => {
+  it("writes only the class, test and docs (and the record of the generation), into the configured folders with pascal file names and the suffix", () => {
     const added = listFiles(repo).filter((f) => !before.includes(f) && !f.startsWith("vitest"));
-    expect(added).toEqual(["documentation/llms/AcmeLLM.md", "lib/llms/AcmeLLM.ts", "tests/llms/AcmeLLM.test.ts"]);
+    expect(added).toEqual([".custom-llm/AcmeLLM.json", "documentation/llms/AcmeLLM.md", "lib/llms/AcmeLLM.ts", "tests/llms/AcmeLLM.test.ts"]);
     expect(read("package.json")).toBe(readFileSync(join(FIXTURE, "package.json"), "utf8"));
     expect(read("lib/llms/AcmeLLM.ts")).toContain("export class AcmeLLM extends LLM");
   });

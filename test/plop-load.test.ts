@@ -88,7 +88,7 @@ slow("npx plop llm in a repo whose plopfile loads create-custom-llm", () => {
     expect(r.status).toBe(0);
     expect(r.screen).toContain(`custom-llm ${WRITTEN[1]}, ${WRITTEN[2]}, ${WRITTEN[0]}`);
     expect(r.screen).not.toContain("npm scope");
-    expect(files().filter((f) => !(f in before) && f !== "package-lock.json")).toEqual(WRITTEN);
+    expect(files().filter((f) => !(f in before) && f !== "package-lock.json")).toEqual([".custom-llm/AcmeLLM.json", ...WRITTEN]);
     // No package files: what was there is untouched, and nothing else appeared.
     for (const [path, text] of Object.entries(before)) expect(read(path), path).toBe(text);
     const code = read("lib/llms/AcmeLLM.ts");

@@ -53,6 +53,21 @@ describe("npx plop llm in an existing repo", () => {
     }
   });
 
+  it("npx plop llm-update regenerates the recorded wrappers after a conventions change, keeping hand edits", () => {
+    const repo = makeRepo("update", BOTH, { folders: { class: "lib/llms", test: "lib/llms", docs: "docs" } });
+    expect(plop(repo, ANSWERS).status).toBe(0);
+    const cls = join(repo, "lib/llms/acme-llm.ts");
+    writeFileSync(cls, `${readFileSync(cls, "utf8")}\n// The team's own note.\n`);
+    writeFileSync(join(repo, "custom-llm.config.json"), JSON.stringify({ folders: { class: "lib/llms", test: "lib/llms", docs: "docs" }, licenseHeader: "Copyright (c) Acme." }));
+    const r = runInPty([process.execPath, PLOP, "llm-update"], [], repo, childEnv({ NO_COLOR: "1" }));
+    expect(r.status, r.screen).toBe(0);
+    expect(r.screen).toContain("lib/llms/acme-llm.ts");
+    const text = readFileSync(cls, "utf8");
+    expect(text.startsWith("/*\n * Copyright (c) Acme.\n */\n")).toBe(true);
+    expect(text.endsWith("\n// The team's own note.\n")).toBe(true);
+    expect(readFileSync(join(repo, "lib/llms/acme-llm.test.ts"), "utf8").startsWith("/*\n * Copyright (c) Acme.")).toBe(true);
+  });
+
   it.each([
     ["@langchain/core and vitest", {}, ["npm install @langchain/core@^", "npm install -D vitest@^"]],
     ["vitest", { "@langchain/core": BOTH["@langchain/core"] }, ["npm install -D vitest@^"]],

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseUpdateArgs, type UpdateCliOptions } from "./update-args.js";
 
 /** What the user asked for on the command line, checked for shape only (values are checked later). */
 export interface CliOptions {
@@ -21,7 +22,12 @@ export interface CliOptions {
   year?: string;
 }
 
-export type Command = { kind: "help" } | { kind: "version" } | { kind: "generate"; options: CliOptions };
+export type Command =
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "generate"; options: CliOptions }
+  | { kind: "update-help" }
+  | { kind: "update"; options: UpdateCliOptions };
 
 /** The command line itself is wrong: the caller prints the message and the usage, and exits 2. */
 export class UsageError extends Error {
@@ -60,6 +66,10 @@ const EXAMPLES = {
 
 /** Parses argv (without node and the script). Uses only node:util, so --help needs nothing else loaded. */
 export function parseCli(argv: string[]): Command {
+  if (argv[0] === "update") {
+    const update = parseUpdateArgs(argv.slice(1));
+    return update === "help" ? { kind: "update-help" } : { kind: "update", options: update };
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -8,7 +8,7 @@ const FLAG: Record<string, string> = { packageScope: "--scope", author: "--autho
  * --scope, --author and --year as generateFiles takes them, checked by the package's own rules before any
  * question is asked or any work done. Throws a SpecError (exit 2) naming each bad flag and its fix.
  */
-export async function packageFlags(options: CliOptions): Promise<PackageOptions> {
+export async function packageFlags(options: Pick<CliOptions, "packageScope" | "author" | "year">): Promise<PackageOptions> {
   const issues: SpecIssue[] = [];
   let year: number | undefined;
   if (options.year !== undefined) {

@@ -1,4 +1,5 @@
 export const USAGE = `Usage: create-custom-llm [target-dir] [options]
+       create-custom-llm update [dir] [options]   (see create-custom-llm update --help)
 
 Generates a typed LangChain.js model wrapper, a text-completion LLM or a chat model (messages, tool
 calling, structured output): the class, its vitest tests, a docs page and a package around them,
@@ -23,7 +24,8 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-target-dir defaults to the class name in kebab case (AcmeLLM -> acme-llm).
+target-dir defaults to the class name in kebab case (AcmeLLM -> acme-llm); a folder named update is
+written ./update (a first word update runs the update command).
 Exit codes: 0 written, 1 generated code failed its type-check (a bug; nothing written),
 2 bad input (nothing written), 130 cancelled with Ctrl-C (nothing written).
 
@@ -32,4 +34,35 @@ Examples:
   npm create custom-llm acme-llm -- --spec acme.json     from a spec, no questions
   create-custom-llm --spec acme.json --name BetaLLM --no-streaming --dry-run
   create-custom-llm --spec acme.json --scope @acme --author "Acme Inc." --year 2026
+  create-custom-llm update acme-llm --spec acme-v2.json  regenerate, keeping your edits
+`;
+
+export const UPDATE_USAGE = `Usage: create-custom-llm update [dir] [options]
+
+Regenerates the wrapper recorded in dir (default: .) with this version of the generator, the repo's
+current conventions and templates, and its spec (or a new one), then merges the new output into your
+files three ways, keeping your edits: the record in .custom-llm/<ClassName>.json holds the output as
+generated last time, the common base. Unchanged files are not touched. The changed files and the new
+record are written all at once or not at all; the merged code is type-checked.
+
+Options:
+  -s, --spec <file>        a new spec for the wrapper (default: the spec in its record)
+  -n, --name <Name>        the recorded wrapper to update, when dir records several
+      --all                update every wrapper recorded in dir (a repo, after a conventions change)
+      --dry-run            print the unified diff of what would change, write nothing
+      --adopt              a wrapper generated without a record: with --spec, keep the files as your
+                           edits and write its record
+      --scope, --author, --year   package flags for --adopt (as create-custom-llm takes them)
+  -h, --help               show this help
+
+Exit codes: 0 updated (or up to date), 1 a bug (nothing written), 2 bad input (nothing written),
+3 written with conflicts between <<<<<<< yours / ======= / >>>>>>> generated markers (listed by file
+and line), 4 written, but the merged code does not type-check (listed by file and line),
+130 cancelled with Ctrl-C (nothing written). --dry-run exits as the update would, writing nothing.
+
+Examples:
+  create-custom-llm update                       regenerate the wrapper in this folder
+  create-custom-llm update acme-llm --spec acme-v2.json --dry-run
+  create-custom-llm update --all                 every wrapper of this repo
+  create-custom-llm update old-llm --adopt --spec old-llm.json
 `;

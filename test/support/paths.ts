@@ -17,8 +17,9 @@ export function repoTempDir(prefix: string): string {
   return mkdtempSync(join(base, `${prefix}-`));
 }
 
-/** How many files a package-mode run writes: one per package template, read from the real table. */
+/** How many files a package-mode run writes, read from the real table. */
 export async function packageFileCount(): Promise<number> {
   const { TEMPLATES } = await import("../../src/render/render.js");
-  return TEMPLATES.filter((t) => t.modes.includes("package")).length;
+  // One file per package template, and the record of the generation (src/record).
+  return TEMPLATES.filter((t) => t.modes.includes("package")).length + 1;
 }
