@@ -6,6 +6,10 @@ for what it needs; with --spec (or --yes, or no terminal) it never asks.
 
 Options:
   -s, --spec <file>        JSON spec of the wrapper (see schema/spec.schema.json and examples/)
+      --from-openapi <file>
+                           OpenAPI 3.0/3.1 document (JSON or YAML) of the provider: the spec is read
+                           from its chat or completions operation (see docs/openapi.md)
+      --operation <id>     the operation to read: its operationId or "POST /path"
   -n, --name <Name>        class name in PascalCase; overrides the spec's "name"
       --streaming          emit token streaming; overrides the spec's "streaming"
       --no-streaming       no token streaming; overrides the spec's "streaming"
@@ -31,4 +35,5 @@ Examples:
   npm create custom-llm acme-llm -- --spec acme.json     from a spec, no questions
   create-custom-llm --spec acme.json --name BetaLLM --no-streaming --dry-run
   create-custom-llm --spec acme.json --scope @acme --author "Acme Inc." --year 2026
+  create-custom-llm --from-openapi openai.yaml --save-spec openai.json
 `;

@@ -34,6 +34,8 @@ export interface Protocol {
    * of the body instead. Undefined: every param is a key of the body.
    */
   topLevelKeys?: ReadonlySet<string>;
+  /** For such a protocol: the body key that holds the other params (Ollama's `options`). */
+  paramsKey?: string;
 }
 
 /**
@@ -41,7 +43,9 @@ export interface Protocol {
  * and sends params in snake_case (`maxTokens` → `max_tokens`), the model param as `model`.
  */
 export function protocolTransport(protocol: Protocol): TransportDescriptor {
-  const wireKey = (param: string, spec: Spec) => (param === modelParamOf(spec)?.name ? "model" : snakeCase(param));
+  // A param's own `wire` wins: a document may name a key that is not the snake_case of its camelCase name.
+  const wireKey = (param: string, spec: Spec) =>
+    spec.params.find((p) => p.name === param)?.wire ?? (param === modelParamOf(spec)?.name ? "model" : snakeCase(param));
   return {
     name: protocol.name,
     summary: protocol.summary,
@@ -78,6 +82,7 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
       ];
     },
     wireKey,
+    ...(protocol.topLevelKeys && protocol.paramsKey ? { paramsIn: { key: protocol.paramsKey, topLevelKeys: protocol.topLevelKeys } } : {}),
     reservedBodyKeys: (_spec, kind) => kind.reservedBodyKeys[protocol.name],
     http: (spec, kind) => protocolContext(protocol, spec, kind, wireKey),
   };

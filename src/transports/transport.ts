@@ -39,6 +39,11 @@ export interface TransportDescriptor {
   check(spec: Spec, kind: ModelKind): SpecIssue[];
   /** The request body key a param is sent under; undefined for a transport with no request body. */
   wireKey?(param: string, spec: Spec): string;
+  /**
+   * Where params go when not at the top of the body: inside `key` (Ollama's `options`), except those
+   * sent under one of `topLevelKeys`. Undefined: every param is a key of the body.
+   */
+  paramsIn?: { key: string; topLevelKeys: ReadonlySet<string> };
   /** The request body keys the wrapper sets itself: a param sent under one would clash. */
   reservedBodyKeys(spec: Spec, kind: ModelKind): readonly string[];
   /** What its templates see, or false when the user writes the call (custom). */
