@@ -72,7 +72,11 @@ export function deriveSpec(api: OpenApiDocument, op: Operation, file: string): D
   const base: SpecInput = { kind: shape.kind, name: classNameOf(shape.kind, provider, title), description: descriptionOf(api, op, shape.kind, title) };
   const draft = { ...base, transport: shape.transport, httpJson: shape.httpJson, params: [], secrets: [] } as unknown as Spec;
   // The custom transport has no body keys of its own: it leaves out what any protocol's wrapper sets.
-  const reserved = transport.wireKey ? transport.reservedBodyKeys(draft, kind) : Object.values(kind.reservedBodyKeys).flat();
+  // Both protocols set `stream` on every request, whether or not their kind lists it among the keys a
+  // param must not be sent under (Ollama's params go in `options`, where no `stream` can clash).
+  const reserved = transport.wireKey
+    ? [...transport.reservedBodyKeys(draft, kind), ...(shape.baseUrl ? ["stream"] : [])]
+    : Object.values(kind.reservedBodyKeys).flat();
   const { params, leftOut } = mapParams(request, shape.textKey, reserved, transport);
   const secrets = mapSecrets(api, op, provider, title);
   const docsUrl = docsUrlOf(api, op);

@@ -18,7 +18,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The model's default name: the schema's default, else its example, else the first name it lists. */
 function modelDefault(schema: Schema): string | undefined {
   const s = nonNull(schema);
-  for (const value of [schema.default, s.default, schema.example, s.example]) if (typeof value === "string" && value !== "") return value;
+  // 3.1 lists `examples`; 3.0 has one `example`.
+  const examples = [schema.examples, s.examples].flatMap((e) => (Array.isArray(e) ? e.slice(0, 1) : []));
+  for (const value of [schema.default, s.default, schema.example, s.example, ...examples]) if (typeof value === "string" && value !== "") return value;
   const branches = [s, ...(Array.isArray(s.anyOf) ? s.anyOf : []), ...(Array.isArray(s.oneOf) ? s.oneOf : [])] as Schema[];
   for (const b of branches) if (Array.isArray(b.enum) && typeof b.enum[0] === "string") return b.enum[0];
   return undefined;
@@ -38,7 +40,7 @@ function toParam(key: string, schema: Schema, required: boolean): ParamInput | L
   if (key === "model") {
     // The model is sent with every request: its default is the name the document shows first.
     const byDefault = modelDefault(schema);
-    return { name, type, description: text, ...(byDefault !== undefined ? { default: byDefault } : {}), ...(name !== key ? { wire: key } : {}) };
+    return { name, type, description: text, ...(byDefault !== undefined ? { default: byDefault } : {}), wire: key };
   }
   // The server applies its own default when the key is absent; sending it would also send keys some
   // models refuse (reasoning_effort to a model without reasoning, parallel_tool_calls without tools).
@@ -48,7 +50,8 @@ function toParam(key: string, schema: Schema, required: boolean): ParamInput | L
   const param: ParamInput = { name, type, description: notes ? `${text}\n\n${notes}` : text };
   if (required && serverDefault !== undefined) param.default = serverDefault;
   else if (!required) param.optional = true;
-  if (name !== key) param.wire = key;
+  // Dropped later where the transport sends the param under this key anyway (src/openapi/derive-spec.ts).
+  param.wire = key;
   return param;
 }
 

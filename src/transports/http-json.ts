@@ -1,7 +1,7 @@
 import { askText } from "../prompts/ask.js";
 import type { Spec, SpecInput } from "../spec/schema.js";
 import type { SpecIssue } from "../validate/spec-error.js";
-import type { TransportDescriptor } from "./transport.js";
+import { credentialOf, type TransportDescriptor } from "./transport.js";
 
 type HttpJson = NonNullable<SpecInput["httpJson"]>;
 /** The body keys a spec gives an http-json endpoint, each its own key of the request. */
@@ -78,7 +78,7 @@ export const httpJson: TransportDescriptor = {
       // Normalised as the docs link is: quotes and spaces percent-encoded.
       defaultUrl: new URL(json.url).href,
       path: false,
-      bearer: spec.secrets[0]?.name ?? false,
+      ...credentialOf(spec),
       usage: false,
       wireParams: spec.params.map((p) => ({ name: p.name, wire: wireKey(p.name, spec), top: false, sentAs: wireKey(p.name, spec) })),
       extraBody: false,

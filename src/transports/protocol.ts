@@ -3,7 +3,7 @@ import type { ModelKind } from "../kinds/kind.js";
 import { askText } from "../prompts/ask.js";
 import { modelParamOf } from "../spec/model-param.js";
 import type { Spec } from "../spec/schema.js";
-import type { HttpContext, TransportDescriptor } from "./transport.js";
+import { credentialOf, type HttpContext, type TransportDescriptor } from "./transport.js";
 
 /** The constructor field of the server's address, as `@langchain/openai` and `@langchain/ollama` name it. */
 const URL_PARAM = "baseUrl";
@@ -103,7 +103,7 @@ function protocolContext(protocol: Protocol, spec: Spec, kind: ModelKind, wireKe
     urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM}}${endpoint.path}\`.`,
     defaultUrl: spec.baseUrl ? new URL(spec.baseUrl).href : protocol.defaultUrl,
     path: endpoint.path,
-    bearer: spec.secrets[0]?.name ?? false,
+    ...credentialOf(spec),
     usage: protocol.usage,
     wireParams: spec.params.map((p) => {
       const wire = wireKey(p.name, spec);

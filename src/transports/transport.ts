@@ -54,6 +54,13 @@ export interface TransportDescriptor {
   structuredMethod: "jsonSchema" | "functionCalling";
 }
 
+/** How the spec's one secret is sent: as the bearer token, or as it is in the header it names. */
+export function credentialOf(spec: Spec): Pick<HttpContext, "bearer" | "authHeader" | "authPrefix"> {
+  const secret = spec.secrets[0];
+  const header = secret?.header?.toLowerCase();
+  return { bearer: secret?.name ?? false, authHeader: header ?? "authorization", authPrefix: header === undefined ? "Bearer " : "" };
+}
+
 /** What the HTTP transport templates see. */
 export interface HttpContext {
   /** The partial with the protocol's request body and response parsing: `transport/<transport>`. */
@@ -64,8 +71,11 @@ export interface HttpContext {
   defaultUrl: string;
   /** Appended to the base URL, or false when the URL param is the whole endpoint. */
   path: string | false;
-  /** The secret sent as `Authorization: Bearer …`, if the spec has one. */
+  /** The secret sent in the request's credential header, if the spec has one. */
   bearer: string | false;
+  /** The header it is sent in, lower-case (`authorization`, or the secret's own `header`), and what goes before it (`Bearer `, or nothing). */
+  authHeader: string;
+  authPrefix: string;
   /** The emitted test file's loopback server for this protocol: `tests/server/<transport>`. */
   testServerPartial: string;
   /** Content type of a streamed answer, sent as `accept` when streaming. */
