@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { SpecInput } from "../spec/schema.js";
 import type { CliOptions } from "./args.js";
@@ -5,11 +6,20 @@ import { InputError } from "./errors.js";
 
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
-/** Says what it is doing when reading the document takes over a second (a 3 MB document does). */
-function sayIfSlow(message: string): () => void {
-  const timer = setTimeout(() => err(message), 1000);
-  timer.unref();
-  return () => clearTimeout(timer);
+/**
+ * Checking a document blocks the event loop, so no timer can say it is slow while it runs: a document
+ * big enough to take over a second (docs/performance.md) is announced before it is read.
+ */
+const BIG_DOCUMENT = 512 * 1024;
+
+function sayIfBig(file: string): void {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return; // Not there: the reader names it.
+  }
+  if (size >= BIG_DOCUMENT) err(`Reading ${basename(file)} (${(size / 1024 / 1024).toFixed(1)} MB): checking it against the OpenAPI schema and resolving its $refs…`);
 }
 
 /**
@@ -26,10 +36,9 @@ export async function specFromOpenApi(options: CliOptions & { fromOpenApi: strin
     import("../openapi/derive-spec.js"),
     import("../openapi/openapi-error.js"),
   ]);
-  const done = sayIfSlow(`Reading ${basename(file)}: checking it against the OpenAPI schema and resolving its $refs…`);
+  sayIfBig(file);
   try {
     const api = await readDocument(file);
-    done();
     let picked = pickOperation(api, options.operation, file);
     if (Array.isArray(picked)) {
       const list = picked;
@@ -46,8 +55,6 @@ export async function specFromOpenApi(options: CliOptions & { fromOpenApi: strin
   } catch (error) {
     if (error instanceof OpenApiError) throw new InputError(error.message);
     throw error;
-  } finally {
-    done();
   }
 }
 
