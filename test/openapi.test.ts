@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startChatProtocolServer, type ChatProtocolServer } from "./support/chat-protocol-server.js";
 import { recordImports, runCli, type CliResult } from "./support/cli.js";
 import { readTree } from "./support/files.js";
-import { REPO, repoTempDir } from "./support/paths.js";
+import { CLI, REPO, repoTempDir } from "./support/paths.js";
+import { DOWN, ENTER, runInPty } from "./support/pty.js";
 
 // --from-openapi through the built bin: OpenAI's public document, then small documents of our own for
 // each other shape (test/fixtures/openapi). Each run writes a package and its spec (--save-spec) into a
@@ -294,6 +295,28 @@ describe("--from-openapi on small documents", () => {
     expect(run.stderr).toContain("--operation createNothing:");
     expect(run.stderr).toContain("POST /beta/chat/completions");
   });
+});
+
+describe("--from-openapi in a terminal", () => {
+  it("asks which of two operations, then lets the user untick params before generating", () => {
+    const target = join(dir, "twin-pty");
+    const specFile = join(dir, "twin-pty.json");
+    const result = runInPty(
+      [process.execPath, CLI, target, "--from-openapi", join(FIXTURES, "two-chats.yaml"), "--save-spec", specFile, "--scope", "@twin"],
+      [
+        { expect: "Which operation is the model?", send: `${DOWN}${ENTER}` },
+        // model is ticked first, betaFeature second: move to it and untick it.
+        { expect: "Params found in the document", send: `${DOWN} ${ENTER}` },
+      ],
+      dir,
+    );
+    expect(result.error, result.screen).toBeNull();
+    expect(result.status, result.screen).toBe(0);
+    expect(result.screen).toContain("POST /beta/chat/completions");
+    const spec = JSON.parse(readFileSync(specFile, "utf8")) as SavedSpec;
+    expect(spec.baseUrl).toBe("https://api.twin.example/v1/beta");
+    expect(spec.params.map((p) => p.name)).toEqual(["model"]);
+  }, 120_000);
 });
 
 describe("loading", () => {
