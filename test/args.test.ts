@@ -22,6 +22,13 @@ describe("parseCli", () => {
     });
   });
 
+  it("reads --from-openapi and --operation", () => {
+    expect(generate(["out", "--from-openapi", "api.yaml", "--operation", "POST /v1/chat/completions"])).toMatchObject({
+      fromOpenApi: "api.yaml",
+      operation: "POST /v1/chat/completions",
+    });
+  });
+
   it("leaves streaming undefined unless a flag sets it, so the spec's value stands", () => {
     expect(generate([]).streaming).toBeUndefined();
     expect(generate(["--no-streaming"]).streaming).toBe(false);
@@ -39,6 +46,9 @@ describe("parseCli", () => {
     [["--spec"], /argument missing/],
     [["--name", ""], /--name needs a value, e\.g\. --name AcmeLLM/],
     [["--yes=no"], /does not take an argument/],
+    [["--spec", "a.json", "--from-openapi", "api.yaml"], /--spec and --from-openapi both give the spec; pass one of them/],
+    [["--operation", "createChat"], /--operation picks an operation of the document --from-openapi reads; pass --from-openapi <file> too/],
+    [["--from-openapi", ""], /--from-openapi needs a value, e\.g\. --from-openapi openapi\.yaml/],
   ])("rejects %j with a UsageError saying what is wrong", (argv, message) => {
     expect(() => parseCli(argv)).toThrow(UsageError);
     expect(() => parseCli(argv)).toThrow(message);

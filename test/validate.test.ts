@@ -113,6 +113,13 @@ const CASES: [string, unknown, string, RegExp][] = [
   ["openai-compatible chat param takes the generated modelKwargs", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "modelKwargs", type: "string", description: "K." }] }), kind: "chat", name: "ChatAcme" }, "params[1].name", /"modelKwargs" is a constructor field transport "openai-compatible" adds itself \(extra request body fields\)/],
   ["chat param sent as a chat body key", { ...openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "toolChoice", type: "string", description: "T." }] }), kind: "chat" }, "params[1].name", /"tool_choice", a request body key/],
   ["secret env duplicate", { ...base, secrets: [base.secrets![0], { ...base.secrets![0], name: "other" }] }, "secrets[1].env", /already read/],
+  ["param wire with the custom transport", param({ wire: "p_key" }), "params[0].wire", /only read by the HTTP transports/],
+  ["param wire not a JSON key", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "topK", type: "number", description: "K.", wire: "top k" }] }), "params[1].wire", /must be a JSON key/],
+  ["param wire a body key the wrapper sets", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "extra", type: "string", description: "E.", wire: "stream" }] }), "params[1].wire", /"stream", a request body key the wrapper sets itself; choose another wire/],
+  ["param wire the key another param is sent as", openai({ params: [{ name: "model", type: "string", description: "M." }, { name: "topK", type: "number", description: "K." }, { name: "k", type: "number", description: "K.", wire: "top_k" }] }), "params[2].wire", /the key param "topK" is sent as/],
+  ["secret header with the custom transport", { ...base, secrets: [{ ...base.secrets![0], header: "x-api-key" }] }, "secrets[0].header", /only read by the HTTP transports/],
+  ["secret header the wrapper sets", openai({ secrets: [{ ...base.secrets![0], header: "Content-Type" }] }), "secrets[0].header", /"Content-Type" is a header the wrapper sets itself/],
+  ["secret header not a header name", openai({ secrets: [{ ...base.secrets![0], header: "x api key" }] }), "secrets[0].header", /must be an HTTP header name/],
 ];
 
 describe("validateSpec", () => {

@@ -5,6 +5,9 @@ import { parseUpdateArgs, type UpdateCliOptions } from "./update-args.js";
 export interface CliOptions {
   target?: string;
   specPath?: string;
+  /** --from-openapi: the spec is read from this OpenAPI document; --operation names the operation in it. */
+  fromOpenApi?: string;
+  operation?: string;
   name?: string;
   /** --streaming / --no-streaming; undefined when neither was given. */
   streaming?: boolean;
@@ -36,6 +39,8 @@ export class UsageError extends Error {
 
 const OPTIONS = {
   spec: { type: "string", short: "s" },
+  "from-openapi": { type: "string" },
+  operation: { type: "string" },
   name: { type: "string", short: "n" },
   streaming: { type: "boolean" },
   "no-streaming": { type: "boolean" },
@@ -55,6 +60,8 @@ const OPTIONS = {
 /** Shown when a string flag is given an empty value. */
 const EXAMPLES = {
   spec: "--spec acme.json",
+  "from-openapi": "--from-openapi openapi.yaml",
+  operation: '--operation createChatCompletion or --operation "POST /v1/chat/completions"',
   name: "--name AcmeLLM",
   transport: "--transport ollama",
   kind: "--kind chat",
@@ -85,7 +92,13 @@ export function parseCli(argv: string[]): Command {
   if (values.streaming && values["no-streaming"]) {
     throw new UsageError("--streaming and --no-streaming contradict each other; pass one of them");
   }
-  for (const flag of ["spec", "name", "transport", "kind", "save-spec", "scope", "author", "year"] as const) {
+  if (values.spec !== undefined && values["from-openapi"] !== undefined) {
+    throw new UsageError("--spec and --from-openapi both give the spec; pass one of them");
+  }
+  if (values.operation !== undefined && values["from-openapi"] === undefined) {
+    throw new UsageError("--operation picks an operation of the document --from-openapi reads; pass --from-openapi <file> too");
+  }
+  for (const flag of ["spec", "from-openapi", "operation", "name", "transport", "kind", "save-spec", "scope", "author", "year"] as const) {
     if (values[flag] === "") throw new UsageError(`--${flag} needs a value, e.g. ${EXAMPLES[flag]}`);
   }
   return {
@@ -93,6 +106,8 @@ export function parseCli(argv: string[]): Command {
     options: {
       target: positionals[0],
       specPath: values.spec,
+      fromOpenApi: values["from-openapi"],
+      operation: values.operation,
       name: values.name,
       streaming: values.streaming ? true : values["no-streaming"] ? false : undefined,
       transport: values.transport,

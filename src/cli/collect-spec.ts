@@ -25,6 +25,11 @@ export interface CollectedSpec {
  */
 export async function collectSpec(options: CliOptions, refusal: (name: string, asked: boolean) => string | undefined): Promise<CollectedSpec> {
   if (options.specPath) return { spec: withFlags(readSpecFile(options.specPath), options), source: options.specPath };
+  if (options.fromOpenApi) {
+    const { specFromOpenApi } = await import("./from-openapi.js");
+    const spec = await specFromOpenApi({ ...options, fromOpenApi: options.fromOpenApi });
+    return { spec: withFlags(spec as Record<string, unknown>, options), source: `spec from ${options.fromOpenApi}` };
+  }
   if (options.yes || !process.stdin.isTTY) {
     const why = options.yes ? "--yes was given" : "stdin is not a terminal";
     const or = options.yes ? "leave out --yes" : "run it in a terminal";

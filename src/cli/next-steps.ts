@@ -49,7 +49,8 @@ export function transportSteps(spec: Spec, userAgent: string | undefined): strin
     `Point it at your server with the ${http.urlParam} constructor field: ${construct}.`,
   ];
   if (secret) {
-    lines.push(`Its API key is read from ${secret.env} (or the ${secret.name} constructor field) and sent as the bearer token.`);
+    const how = secret.header === undefined ? "as the bearer token" : `in the ${secret.header} header`;
+    lines.push(`Its API key is read from ${secret.env} (or the ${secret.name} constructor field) and sent ${how}.`);
   }
   lines.push("Try it against the server (after the install):");
   if (secret) lines.push(`  export ${secret.env}=...`);

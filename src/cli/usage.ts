@@ -8,6 +8,10 @@ for what it needs; with --spec (or --yes, or no terminal) it never asks.
 
 Options:
   -s, --spec <file>        JSON spec of the wrapper (see schema/spec.schema.json and examples/)
+      --from-openapi <file>
+                           OpenAPI 3.0/3.1 document (JSON or YAML) of the provider: the spec is read
+                           from its chat or completions operation (see docs/openapi.md)
+      --operation <id>     the operation to read: its operationId or "POST /path"
   -n, --name <Name>        class name in PascalCase; overrides the spec's "name"
       --streaming          emit token streaming; overrides the spec's "streaming"
       --no-streaming       no token streaming; overrides the spec's "streaming"
@@ -35,6 +39,7 @@ Examples:
   create-custom-llm --spec acme.json --name BetaLLM --no-streaming --dry-run
   create-custom-llm --spec acme.json --scope @acme --author "Acme Inc." --year 2026
   create-custom-llm update acme-llm --spec acme-v2.json  regenerate, keeping your edits
+  create-custom-llm --from-openapi openai.yaml --save-spec openai.json
 `;
 
 export const UPDATE_USAGE = `Usage: create-custom-llm update [dir] [options]

@@ -30,6 +30,12 @@ const description = z
   .trim()
   .min(1, { error: "must not be empty: it becomes the docstring users read" });
 
+/** A top-level key of a JSON request body. */
+const bodyKey = (example: string) =>
+  z
+    .string(required(`a string, e.g. "${example}"`))
+    .regex(/^[A-Za-z_$][A-Za-z0-9_$-]*$/, { error: `must be a JSON key of letters, digits, _, $ or -, e.g. "${example}"` });
+
 export const paramSchema = z
   .object({
     name: z
@@ -53,6 +59,12 @@ export const paramSchema = z
       .boolean({ error: "must be true or false" })
       .optional()
       .meta({ description: "When true and no default is given, the field may be left undefined." }),
+    wire: bodyKey("max_tokens")
+      .optional()
+      .meta({
+        description:
+          "HTTP transports: the request body key the param is sent under, when it is not the transport's usual one (snake_case of the name for openai-compatible and ollama, the name as written for http-json).",
+      }),
   })
   .strict();
 
@@ -94,6 +106,14 @@ export const secretSchema = z
       })
       .meta({ description: "Environment variable read when the constructor is not given the secret." }),
     description: description.meta({ description: "Docstring of the field." }),
+    header: z
+      .string({ error: 'must be a string, e.g. "x-api-key"' })
+      .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, { error: 'must be an HTTP header name, e.g. "x-api-key"' })
+      .optional()
+      .meta({
+        description:
+          "HTTP transports: the request header that carries the secret as it is (e.g. x-api-key); when unset it is sent as `Authorization: Bearer …`.",
+      }),
   })
   .strict();
 
@@ -158,12 +178,6 @@ function httpUrl(example: string, { base = false } = {}) {
       error: `must not have a query (?…) or fragment (#…): the wrapper appends the endpoint's path to it; give the base URL alone, e.g. "${example}", and send extra settings as params`,
     });
 }
-
-/** A top-level key of a JSON request body. */
-const bodyKey = (example: string) =>
-  z
-    .string(required(`a string, e.g. "${example}"`))
-    .regex(/^[A-Za-z_$][A-Za-z0-9_$-]*$/, { error: `must be a JSON key of letters, digits, _, $ or -, e.g. "${example}"` });
 
 export const httpJsonSchema = z
   .object({

@@ -1,13 +1,13 @@
 import { askText } from "../prompts/ask.js";
-import type { SpecInput } from "../spec/schema.js";
+import type { Spec, SpecInput } from "../spec/schema.js";
 import type { SpecIssue } from "../validate/spec-error.js";
-import type { TransportDescriptor } from "./transport.js";
+import { credentialOf, type TransportDescriptor } from "./transport.js";
 
 type HttpJson = NonNullable<SpecInput["httpJson"]>;
 /** The body keys a spec gives an http-json endpoint, each its own key of the request. */
 const BODY_KEY_FIELDS = ["promptField", "stopField", "streamField"] as const;
-/** A generic endpoint takes the params under the names the spec gave them. */
-const wireKey = (param: string): string => param;
+/** A generic endpoint takes the params under the names the spec gave them, or their own `wire` key. */
+const wireKey = (param: string, spec: Spec): string => spec.params.find((p) => p.name === param)?.wire ?? param;
 
 /**
  * Any endpoint that takes the prompt as one key of a JSON body and answers with the text at a path of its
@@ -80,9 +80,9 @@ export const httpJson: TransportDescriptor = {
       // Normalised as the docs link is: quotes and spaces percent-encoded.
       defaultUrl: new URL(json.url).href,
       path: false,
-      bearer: spec.secrets[0]?.name ?? false,
+      ...credentialOf(spec),
       usage: false,
-      wireParams: spec.params.map((p) => ({ name: p.name, wire: wireKey(p.name), top: false, sentAs: wireKey(p.name) })),
+      wireParams: spec.params.map((p) => ({ name: p.name, wire: wireKey(p.name, spec), top: false, sentAs: wireKey(p.name, spec) })),
       extraBody: false,
       eventStream: false,
       json: {

@@ -19,5 +19,6 @@ export const ollama = protocolTransport({
    * API docs): a param sent under one of them goes at the top of the body, as `@langchain/ollama` sends
    * `keep_alive`, `format` and `think`; Ollama reads any other param only inside `options`.
    */
+  paramsKey: "options",
   topLevelKeys: new Set(["model", "suffix", "images", "think", "format", "system", "template", "raw", "keep_alive", "context"]),
 });

@@ -3,7 +3,7 @@ import type { ModelKind } from "../kinds/kind.js";
 import { askText } from "../prompts/ask.js";
 import { modelParamOf } from "../spec/model-param.js";
 import type { Profile, Spec } from "../spec/schema.js";
-import type { HttpContext, TransportDescriptor } from "./transport.js";
+import { credentialOf, type HttpContext, type TransportDescriptor } from "./transport.js";
 
 /** The constructor field of the server's address, as `@langchain/openai` and `@langchain/ollama` name it. */
 const URL_PARAM = "baseUrl";
@@ -38,6 +38,8 @@ export interface Protocol {
    * of the body instead. Undefined: every param is a key of the body.
    */
   topLevelKeys?: ReadonlySet<string>;
+  /** For such a protocol: the body key that holds the other params (Ollama's `options`). */
+  paramsKey?: string;
 }
 
 /**
@@ -45,7 +47,9 @@ export interface Protocol {
  * and sends params in snake_case (`maxTokens` → `max_tokens`), the model param as `model`.
  */
 export function protocolTransport(protocol: Protocol): TransportDescriptor {
-  const wireKey = (param: string, spec: Spec) => (param === modelParamOf(spec)?.name ? "model" : snakeCase(param));
+  // A param's own `wire` wins: a document may name a key that is not the snake_case of its camelCase name.
+  const wireKey = (param: string, spec: Spec) =>
+    spec.params.find((p) => p.name === param)?.wire ?? (param === modelParamOf(spec)?.name ? "model" : snakeCase(param));
   return {
     name: protocol.name,
     summary: protocol.summary,
@@ -84,6 +88,7 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
       ];
     },
     wireKey,
+    ...(protocol.topLevelKeys && protocol.paramsKey ? { paramsIn: { key: protocol.paramsKey, topLevelKeys: protocol.topLevelKeys } } : {}),
     reservedBodyKeys: (_spec, kind) => kind.reservedBodyKeys[protocol.name],
     http: (spec, kind) => protocolContext(protocol, spec, kind, wireKey),
   };
@@ -104,7 +109,7 @@ function protocolContext(protocol: Protocol, spec: Spec, kind: ModelKind, wireKe
     urlDoc: `Base URL of the server; requests go to \`{${URL_PARAM}}${endpoint.path}\`.`,
     defaultUrl: spec.baseUrl ? new URL(spec.baseUrl).href : protocol.defaultUrl,
     path: endpoint.path,
-    bearer: spec.secrets[0]?.name ?? false,
+    ...credentialOf(spec),
     usage: protocol.usage,
     wireParams: spec.params.map((p) => {
       const wire = wireKey(p.name, spec);

@@ -39,6 +39,11 @@ export interface TransportDescriptor {
   check(spec: Spec, kind: ModelKind): SpecIssue[];
   /** The request body key a param is sent under; undefined for a transport with no request body. */
   wireKey?(param: string, spec: Spec): string;
+  /**
+   * Where params go when not at the top of the body: inside `key` (Ollama's `options`), except those
+   * sent under one of `topLevelKeys`. Undefined: every param is a key of the body.
+   */
+  paramsIn?: { key: string; topLevelKeys: ReadonlySet<string> };
   /** The request body keys the wrapper sets itself: a param sent under one would clash. */
   reservedBodyKeys(spec: Spec, kind: ModelKind): readonly string[];
   /** What its templates see, or false when the user writes the call (custom). */
@@ -53,6 +58,13 @@ export interface TransportDescriptor {
   profile: Profile;
 }
 
+/** How the spec's one secret is sent: as the bearer token, or as it is in the header it names. */
+export function credentialOf(spec: Spec): Pick<HttpContext, "bearer" | "authHeader" | "authPrefix"> {
+  const secret = spec.secrets[0];
+  const header = secret?.header?.toLowerCase();
+  return { bearer: secret?.name ?? false, authHeader: header ?? "authorization", authPrefix: header === undefined ? "Bearer " : "" };
+}
+
 /** What the HTTP transport templates see. */
 export interface HttpContext {
   /** The partial with the protocol's request body and response parsing: `transport/<transport>`. */
@@ -63,8 +75,11 @@ export interface HttpContext {
   defaultUrl: string;
   /** Appended to the base URL, or false when the URL param is the whole endpoint. */
   path: string | false;
-  /** The secret sent as `Authorization: Bearer …`, if the spec has one. */
+  /** The secret sent in the request's credential header, if the spec has one. */
   bearer: string | false;
+  /** The header it is sent in, lower-case (`authorization`, or the secret's own `header`), and what goes before it (`Bearer `, or nothing). */
+  authHeader: string;
+  authPrefix: string;
   /** The emitted test file's loopback server for this protocol: `tests/server/<transport>`. */
   testServerPartial: string;
   /** Content type of a streamed answer, sent as `accept` when streaming. */

@@ -26,7 +26,27 @@ export function checkTransport(spec: Spec, kind: ModelKind): SpecIssue[] {
       message: `transport "${transport.name}" sends one secret, as the bearer token; keep only that one (or use transport "custom")`,
     });
   }
-  return [...issues, ...bodyKeyClashes(spec, kind, transport)];
+  return [...issues, ...httpOnlyFields(spec, transport), ...bodyKeyClashes(spec, kind, transport)];
+}
+
+/** Headers the HTTP transports set themselves: a secret sent in one would replace it. */
+const OWN_HEADERS = new Set(["content-type", "accept", "content-length", "host"]);
+
+/** A param's `wire` and a secret's `header` say how an HTTP request carries them: without one they would be ignored. */
+function httpOnlyFields(spec: Spec, transport: TransportDescriptor): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const http = transport.wireKey !== undefined;
+  spec.params.forEach((p, i) => {
+    if (p.wire !== undefined && !http) {
+      issues.push({ path: `params[${i}].wire`, message: `is only read by the HTTP transports; transport "${transport.name}" sends no request body of its own: remove it` });
+    }
+  });
+  spec.secrets.forEach((s, i) => {
+    if (s.header === undefined) return;
+    if (!http) issues.push({ path: `secrets[${i}].header`, message: `is only read by the HTTP transports; with transport "${transport.name}" your own call sends the secret: remove it` });
+    else if (OWN_HEADERS.has(s.header.toLowerCase())) issues.push({ path: `secrets[${i}].header`, message: `"${s.header}" is a header the wrapper sets itself; name the provider's API key header, e.g. "x-api-key"` });
+  });
+  return issues;
 }
 
 /** A spec field another transport reads (baseUrl, httpJson) is a mistake under this one: say which reads it. */
@@ -52,11 +72,12 @@ function bodyKeyClashes(spec: Spec, kind: ModelKind, transport: TransportDescrip
   spec.params.forEach((p, i) => {
     const wire = wireKey(p.name, spec);
     if (reserved.has(wire)) {
-      issues.push({ path: `params[${i}].name`, message: `is sent as "${wire}", a request body key the wrapper sets itself; choose another name` });
+      const field = p.wire === undefined ? "name" : "wire";
+      issues.push({ path: `params[${i}].${field}`, message: `is sent as "${wire}", a request body key the wrapper sets itself; choose another ${field}` });
     }
     const earlier = sentBy.get(wire);
     if (earlier !== undefined) {
-      issues.push({ path: `params[${i}].name`, message: `is sent as "${wire}", the key param "${earlier}" is sent as; rename one of them` });
+      issues.push({ path: `params[${i}].${p.wire === undefined ? "name" : "wire"}`, message: `is sent as "${wire}", the key param "${earlier}" is sent as; rename one of them` });
     } else sentBy.set(wire, p.name);
   });
   return issues;

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** What the model answers next: text, then tool calls. */
@@ -18,6 +18,8 @@ export interface ChatProtocolServer {
   url: string;
   /** The JSON body of each request, in order. */
   bodies: Record<string, unknown>[];
+  /** The headers of each request, in order. */
+  headers: IncomingHttpHeaders[];
   /** Gets the last message's text and the whole request body (its tools, say). */
   answer: ((lastMessage: string, body: Record<string, unknown>) => ChatAnswer) | undefined;
   failures: number;
@@ -28,6 +30,7 @@ export async function startChatProtocolServer(): Promise<ChatProtocolServer> {
   const state: ChatProtocolServer = {
     url: "",
     bodies: [],
+    headers: [],
     answer: undefined,
     failures: 0,
     close: async () => {
@@ -44,6 +47,7 @@ export async function startChatProtocolServer(): Promise<ChatProtocolServer> {
       unknown
     >;
     state.bodies.push(body);
+    state.headers.push(req.headers);
     const ollama = req.url === "/api/chat";
     if (!ollama && req.url !== "/v1/chat/completions") {
       res.writeHead(404).end();

@@ -136,6 +136,29 @@ export const VARIED_SPECS: Record<string, SpecInput> = {
     ],
     secrets: [{ name: "proxyToken", env: "OLLAMA_PROXY_TOKEN", description: "Proxy token */." }],
   },
+  httpJsonKeyHeader: {
+    name: "KeyHeaderEndpointLLM",
+    description: "http-json with its key in an API key header and params under the document's own keys.",
+    transport: "http-json",
+    params: [
+      { name: "maxNewTokens", type: "number", description: "Sent as max_new_tokens.", default: 64, wire: "max_new_tokens" },
+      { name: "samplingMode", type: { enum: ["greedy", "sample"] }, description: "Sent as sampling-mode.", optional: true, wire: "sampling-mode" },
+    ],
+    secrets: [{ name: "apiKey", env: "KEY_HEADER_API_KEY", description: "Key, sent in x-api-key.", header: "X-Api-Key" }],
+    httpJson: { url: "http://localhost:9000/generate", promptField: "prompt", responsePath: "output.text", stopField: "stop" },
+  },
+  openaiKeyHeader: {
+    name: "ChatKeyHeader",
+    kind: "chat",
+    description: "An OpenAI-compatible chat model whose key goes in an API key header; a camelCase wire key.",
+    transport: "openai-compatible",
+    streaming: true,
+    params: [
+      { name: "model", type: "string", description: "Model.", default: "m-1" },
+      { name: "topK", type: "number", description: "Sent as topK, not top_k.", optional: true, wire: "topK" },
+    ],
+    secrets: [{ name: "apiKey", env: "CHAT_KEY_HEADER_API_KEY", description: "Key, sent in api-key.", header: "api-key" }],
+  },
   httpJsonMinimal: {
     name: "BareEndpointLLM",
     description: "http-json, no params, no stop field, text deep in an array, no streaming.",
