@@ -113,7 +113,8 @@ describe("config validation", () => {
       }
     })();
     expect(error).toBeInstanceOf(SpecError);
-    expect(error?.issues.map((i) => i.path).sort()).toEqual(["", "classSuffix", "fileNaming", "folders.class", "licenseHeader"]);
+    expect(error?.issues.map((i) => i.path).sort()).toEqual(["classSuffix", "extra", "fileNaming", "folders.class", "licenseHeader"]);
+    expect(error?.message).toMatch(/extra: is not a known field; the fields here are /);
     expect(error?.message).toMatch(/folders\.class: must be a relative folder inside the repo/);
     expect(error?.message).toMatch(/fileNaming: must be "kebab"/);
     expect(error?.message).toMatch(/classSuffix: must be PascalCase/);

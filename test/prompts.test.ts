@@ -69,27 +69,35 @@ describe("typed defaults and suggested names", () => {
 
 describe("the questions a transport adds", () => {
   /**
-   * Plays the terminal: answers each question in turn, applying inquirer's default, filter and validate
-   * the way inquirer does, and fails the test on an answer the question would refuse.
+   * Plays the terminal: answers each question in turn, checking a typed answer with its validate as the
+   * prompt does, and fails the test on an answer the question would refuse.
    */
   function scriptedInquirer(answers: unknown[]) {
     const asked: string[] = [];
+    const next = (message: string): unknown => {
+      asked.push(message);
+      const value = answers.shift();
+      if (value === undefined) throw new Error(`no scripted answer for: ${message}`);
+      return value;
+    };
     const inquirer = {
-      async prompt(questions: { type: string; message: string; default?: unknown; filter?: (v: string) => string; validate?: (v: string) => unknown }[]) {
-        const q = questions[0]!;
-        asked.push(q.message);
-        let value = answers.shift();
-        if (value === undefined) throw new Error(`no scripted answer for: ${q.message}`);
-        if (q.type === "input") {
-          if (value === "" && q.default !== undefined) value = q.default;
-          value = q.filter ? q.filter(String(value)) : value;
-          const ok = q.validate ? await q.validate(String(value)) : true;
-          if (ok !== true) throw new Error(`"${String(value)}" refused at "${q.message}": ${String(ok)}`);
-        }
-        return { value };
+      async input(q: { message: string; validate?: (v: string) => unknown }) {
+        const value = String(next(q.message));
+        const ok = q.validate ? await q.validate(value) : true;
+        if (ok !== true) throw new Error(`"${value}" refused at "${q.message}": ${String(ok)}`);
+        return value;
+      },
+      async confirm(q: { message: string }) {
+        return next(q.message);
+      },
+      async select(q: { message: string; choices: { value: unknown }[] }) {
+        if (q.message.startsWith("Transport")) offered.push(...q.choices.map((c) => c.value));
+        return next(q.message);
       },
     };
-    return { inquirer: inquirer as unknown as Parameters<typeof askSpec>[0], asked };
+    /** The values each choice question offered, the transports' among them. */
+    const offered: unknown[] = [];
+    return { inquirer: inquirer as unknown as Parameters<typeof askSpec>[0], asked, offered };
   }
 
   const base = ["llm", "AcmeLLM", "Acme's models.", ""];
@@ -127,14 +135,8 @@ describe("the questions a transport adds", () => {
   });
 
   it("asks the kind first; a chat model's class name follows its convention, http-json is not offered, and the spec generates", async () => {
-    const offered: unknown[] = [];
     const chatAnswers = ["" /* provider: the default */, "128000", true /* images */, true /* structured output */];
-    const { inquirer, asked } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...chatAnswers, ...none]);
-    const prompt = inquirer.prompt.bind(inquirer);
-    (inquirer as { prompt: typeof prompt }).prompt = (async (questions: { message: string; choices?: { value: unknown }[] }[]) => {
-      if (questions[0]!.message.startsWith("Transport")) offered.push(...(questions[0]!.choices ?? []).map((c) => c.value));
-      return prompt(questions as never);
-    }) as typeof prompt;
+    const { inquirer, asked, offered } = scriptedInquirer(["chat", "ChatAcme", "Acme chat.", "", true, "openai-compatible", "https://api.openai.com/v1", "gpt-4o-mini", ...chatAnswers, ...none]);
     const spec = await askSpec(inquirer);
     expect(asked[0]).toBe("What kind of model?");
     expect(asked[1]).toContain("e.g. ChatAcme");

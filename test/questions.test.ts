@@ -12,9 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Ctrl-U empties the line, so a rejected answer can be typed again. */
 const RETYPE = "\x15";
 
-/** The questions on a screen or in a sample run, each once, without the default shown or the answer. */
+/**
+ * The questions on a screen or in a sample run, each once, without the default shown or the answer: from
+ * a `? ` to the first `:` or `?` that ends it (a prompt redraws its line as it is typed, so on a screen
+ * one line can hold a question several times).
+ */
 const questionsIn = (text: string): string[] =>
-  [...new Set(text.split("\n").flatMap((line) => /^\?\s+(.*?[:?])(?= |$)/.exec(line)?.[1] ?? []))].sort();
+  [...new Set([...text.matchAll(/\? (.+?[:?])(?=[ \n?]|$)/g)].map((m) => m[1]!.trim()))].sort();
 
 describe("the questions of an openai-compatible chat model", () => {
   it("refuse a base URL with a query or credentials, suggest the transport's model and the provider's variable, end a list on Enter", () => {

@@ -43,9 +43,9 @@ export async function specFromOpenApi(options: CliOptions & { fromOpenApi: strin
     if (Array.isArray(picked)) {
       const list = picked;
       if (!ask) throw ambiguous(list, file);
-      const { askWithPlop } = await import("./openapi-questions.js");
+      const { askWithPrompts } = await import("./interactive.js");
       const { askOperation } = await import("../prompts/ask-openapi.js");
-      const label = await askWithPlop((inquirer) => askOperation(inquirer, list.map((op) => op.label)));
+      const label = await askWithPrompts((inquirer) => askOperation(inquirer, list.map((op) => op.label)));
       picked = list.find((op) => op.label === label)!;
     }
     const derived = deriveSpec(api, picked, file);
@@ -73,8 +73,8 @@ function report(derived: Awaited<ReturnType<typeof import("../openapi/derive-spe
 /** In a terminal: the user unticks the params the class should not have. */
 async function untick(spec: SpecInput): Promise<SpecInput> {
   const params = spec.params ?? [];
-  const { askWithPlop } = await import("./openapi-questions.js");
+  const { askWithPrompts } = await import("./interactive.js");
   const { askKeptParams } = await import("../prompts/ask-openapi.js");
-  const kept = new Set(await askWithPlop((inquirer) => askKeptParams(inquirer, params.map((p) => ({ name: p.name, sentAs: p.wire ?? p.name })))));
+  const kept = new Set(await askWithPrompts((inquirer) => askKeptParams(inquirer, params.map((p) => ({ name: p.name, sentAs: p.wire ?? p.name })))));
   return { ...spec, params: params.filter((p) => kept.has(p.name)) };
 }

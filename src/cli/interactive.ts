@@ -1,32 +1,35 @@
 import type { LlmAnswers, LlmGeneratorOptions } from "../plop/llm-generator.js";
+import type { Inquirer } from "../prompts/ask.js";
 import { Cancelled } from "./errors.js";
 
 /**
- * Asks the `llm` generator's questions through node-plop, exactly as `npx plop llm` does, and returns the
- * spec they describe (and the npm scope, unless given). Ctrl-C at any prompt rejects with Cancelled;
- * nothing has been written by then.
+ * Asks `questions` with `@inquirer/prompts`, as `npx plop llm` asks them. Ctrl-C or the end of input at
+ * any prompt rejects with Cancelled; nothing has been written by then.
  */
-export async function askInteractively(options: LlmGeneratorOptions): Promise<LlmAnswers> {
-  const [{ default: nodePlop }, { GENERATOR, registerLlmGenerator }] = await Promise.all([
-    import("node-plop"),
-    import("../plop/llm-generator.js"),
-  ]);
-  const plop = await nodePlop("", { destBasePath: process.cwd(), force: false });
-  registerLlmGenerator(plop, options);
-  // inquirer answers Ctrl-C by closing its prompt and sending this process SIGINT, and Ctrl-D by closing
-  // its input; either way the promise it gave us never settles. A signal listener does not keep Node's
-  // event loop alive, so the loop may empty first: both ends of the wait count as cancelling.
+export async function askWithPrompts<T>(questions: (inquirer: Inquirer) => Promise<T>): Promise<T> {
+  const prompts = await import("@inquirer/prompts");
+  // The prompts reject with ExitPromptError on Ctrl-C and on a closed input. Should the loop empty while
+  // a prompt waits (its promise then never settles), that ends the wait the same way.
   let cancel = (): void => {};
-  const interrupted = new Promise<never>((_, reject) => {
+  const ended = new Promise<never>((_, reject) => {
     cancel = () => reject(new Cancelled("Cancelled: nothing was written."));
   });
-  process.once("SIGINT", cancel);
   process.once("beforeExit", cancel);
   try {
-    // node-plop's answers are untyped; the generator's prompts function returns LlmAnswers.
-    return (await Promise.race([plop.getGenerator(GENERATOR).runPrompts(), interrupted])) as LlmAnswers;
+    return await Promise.race([questions(prompts), ended]);
+  } catch (error) {
+    if (error instanceof Error && error.name === "ExitPromptError") throw new Cancelled("Cancelled: nothing was written.");
+    throw error;
   } finally {
-    process.off("SIGINT", cancel);
     process.off("beforeExit", cancel);
   }
+}
+
+/**
+ * Asks the `llm` generator's questions of package mode and returns the spec they describe (and the npm
+ * scope, unless given).
+ */
+export async function askInteractively(options: LlmGeneratorOptions): Promise<LlmAnswers> {
+  const { askPackageAnswers } = await import("../plop/llm-generator.js");
+  return askWithPrompts((prompts) => askPackageAnswers(prompts, options));
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point of `create-custom-llm`. Only node: built-ins load before the arguments are read, so --help
-// and --version answer at once; prompts (node-plop, inquirer) and the pipeline (zod, prettier, TypeScript)
+// and --version answer at once; prompts (@inquirer/prompts) and the pipeline (zod, prettier, TypeScript)
 // load when they are needed.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseOrThrow, SpecError } from "../validate/spec-error.js";
+import { parseOrThrow } from "../validate/shape-issues.js";
+import { SpecError } from "../validate/spec-error.js";
 import { configSchema, type Config } from "./config-schema.js";
 
 export const CONFIG_FILE = "custom-llm.config.json";

@@ -1,12 +1,14 @@
-// The `llm` Plop generator, defined once for its three users: plopfile.ts (`npx plop llm` in this repo, through
-// generators/llm.ts) and the create-custom-llm bin (src/cli/interactive.ts) register it in package mode;
-// generators/load.ts (`plop.load("create-custom-llm")` in a team's repo) registers it in wrapper mode. All ask
-// the same spec questions.
+// The `llm` Plop generator: plopfile.ts (`npx plop llm` in this repo, through generators/llm.ts) registers it
+// in package mode, generators/load.ts (`plop.load("create-custom-llm")` in a team's repo) in wrapper mode.
+// The create-custom-llm bin (src/cli/interactive.ts) asks package mode's questions without plop, through
+// askPackageAnswers: all ask the same questions with the same prompts. node-plop is imported for its types
+// only, so the bin runs without it (an optional peer dependency).
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { kebabCase } from "change-case";
 import type { CustomActionFunction, NodePlopAPI } from "node-plop";
 import { prewarmSoon } from "../prewarm.js";
+import type { Inquirer } from "../prompts/ask.js";
 import { askSpec, type AskOptions } from "../prompts/ask-spec.js";
 import type { SpecInput } from "../spec/schema.js";
 import type { MissingPackage } from "../config/check-repo.js";
@@ -40,18 +42,32 @@ export function registerLlmGenerator(plop: NodePlopAPI, options: LlmGeneratorOpt
     description: wrapper
       ? "a typed LangChain.js LLM wrapper in this repo: the class, its vitest tests and a docs page, following custom-llm.config.json"
       : "a typed LangChain.js LLM wrapper: the class, its vitest tests, a docs page, in a package",
-    prompts: async (inquirer): Promise<LlmAnswers> => {
-      // The run after the questions, warmed up while they are answered.
-      prewarmSoon(wrapper ? plop.getDestBasePath() : undefined);
-      if (wrapper) return { spec: await askSpec(inquirer, await wrapperAskOptions(plop.getDestBasePath(), options)) };
-      const spec = await askSpec(inquirer, options);
-      if (options.packageScope !== undefined) return { spec };
-      prewarmSoon(undefined, spec);
-      const { askPackageScope } = await import("../prompts/ask-package.js");
-      return { spec, packageScope: await askPackageScope(inquirer) };
+    // Asked with @inquirer/prompts, as the bin asks them, not with the inquirer plop hands over.
+    prompts: async (): Promise<LlmAnswers> => {
+      const prompts = await import("@inquirer/prompts");
+      try {
+        if (!wrapper) return await askPackageAnswers(prompts, options);
+        prewarmSoon(plop.getDestBasePath());
+        return { spec: await askSpec(prompts, await wrapperAskOptions(plop.getDestBasePath(), options)) };
+      } catch (error) {
+        // Ctrl-C or the end of input at a question: plop reports the error and exits 1, having written nothing.
+        if (error instanceof Error && error.name === "ExitPromptError") throw new Error("Cancelled: nothing was written.");
+        throw error;
+      }
     },
     actions: [{ type: ACTION }],
   });
+}
+
+/** Package mode's questions: the spec's, then the npm scope unless given. The bin asks these too. */
+export async function askPackageAnswers(inquirer: Inquirer, options: LlmGeneratorOptions): Promise<LlmAnswers> {
+  // The run after the questions, warmed up while they are answered.
+  prewarmSoon();
+  const spec = await askSpec(inquirer, options);
+  if (options.packageScope !== undefined) return { spec };
+  prewarmSoon(undefined, spec);
+  const { askPackageScope } = await import("../prompts/ask-package.js");
+  return { spec, packageScope: await askPackageScope(inquirer) };
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Inquirer } from "./ask.js";
-import { askChoice } from "./ask.js";
+import { askChecked, askChoice, type Inquirer } from "./ask.js";
 
 /** Which of several operations of an OpenAPI document is the model. */
 export async function askOperation(inquirer: Inquirer, labels: readonly string[]): Promise<string> {
@@ -8,14 +7,9 @@ export async function askOperation(inquirer: Inquirer, labels: readonly string[]
 
 /** The params found in the document, all ticked: the user unticks the ones the class should not have. */
 export async function askKeptParams(inquirer: Inquirer, params: readonly { name: string; sentAs: string }[]): Promise<string[]> {
-  const { kept } = await inquirer.prompt<{ kept: string[] }>([
-    {
-      type: "checkbox",
-      name: "kept",
-      message: "Params found in the document (space unticks one, Enter keeps the ticked ones):",
-      choices: params.map((p) => ({ name: p.name === p.sentAs ? p.name : `${p.name} (${p.sentAs})`, value: p.name, checked: true })),
-      loop: false,
-    },
-  ]);
-  return kept;
+  return askChecked(
+    inquirer,
+    "Params found in the document (space unticks one, Enter keeps the ticked ones):",
+    params.map((p) => ({ name: p.name === p.sentAs ? p.name : `${p.name} (${p.sentAs})`, value: p.name, checked: true })),
+  );
 }

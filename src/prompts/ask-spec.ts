@@ -17,7 +17,7 @@ export interface AskOptions {
 /**
  * The questions of the `llm` generator, asked one by one, each answer checked by the spec's own rules as
  * it is entered. Returns the spec they describe. Both `npx plop llm` and `create-custom-llm` run this
- * through node-plop, so both ask the same questions.
+ * with @inquirer/prompts (plop's own inquirer aside), so both ask the same questions the same way.
  *
  * The transport is asked before the params: it decides which names a param may take (the body keys and
  * fields it adds), so a clash is refused at the param's own question.

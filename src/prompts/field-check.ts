@@ -20,7 +20,7 @@ export function loadValidation(): Promise<Validation> {
 /**
  * Checks one answer with exactly the rules a spec file gets: the candidate spec (the answers so far, this
  * one, placeholders for the rest) goes through validateSpec, and only problems at `path` or below count.
- * Returns true or the message, as inquirer's `validate` expects.
+ * Returns true or the message, as a prompt's `validate` expects.
  */
 export async function checkField(candidate: SpecInput, path: string): Promise<true | string> {
   const { validateSpec, SpecError } = await loadValidation();

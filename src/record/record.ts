@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { packageRoot } from "../paths.js";
 import type { GeneratedFile, OutputMode } from "../render/render.js";
-import { parseOrThrow, SpecError } from "../validate/spec-error.js";
+import { parseOrThrow } from "../validate/shape-issues.js";
+import { SpecError } from "../validate/spec-error.js";
 
 /** Where records live, at the package root or the repo root: committed, never published. */
 export const RECORD_DIR = ".custom-llm";

@@ -1,11 +1,12 @@
 import { closestMatch } from "leven";
 import { z } from "zod";
+import { SpecError, type SpecIssue } from "./spec-error.js";
 
 /**
  * zod's issues as a user reads them: each at its JSON path, and an unknown key at its own path with the
  * known key nearest to it ("transprot": did you mean "transport"?), or the known keys when none is near.
  */
-export function shapeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
+export function shapeIssues(schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): SpecIssue[] {
   return issues.flatMap((issue) => {
     if (issue.code !== "unrecognized_keys") return [{ path: formatPath(issue.path), message: issue.message }];
     const known = knownKeys(schema, issue.path);
@@ -48,3 +49,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+/** Parses `input` with a zod schema; on failure throws a SpecError listing every issue at its path. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new SpecError(shapeIssues(schema, result.error.issues), source);
+}

@@ -1,6 +1,3 @@
-import type { z } from "zod";
-import { shapeIssues } from "./shape-issues.js";
-
 /** One problem in a spec: where it is (a JSON path such as `params[1].name`) and what to do about it. */
 export interface SpecIssue {
   path: string;
@@ -18,11 +15,4 @@ export class SpecError extends Error {
     this.name = "SpecError";
     this.issues = issues;
   }
-}
-
-/** Parses `input` with a zod schema; on failure throws a SpecError listing every issue at its path. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, source: string): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new SpecError(shapeIssues(schema, result.error.issues), source);
 }
