@@ -190,6 +190,9 @@ describe("the generated package's own docs", () => {
     const docs = readFileSync(join(dir, "chat-docs/docs/chat-completions.md"), "utf8");
     for (const field of ["model", "temperature", "maxTokens", "topP", "baseUrl", "modelKwargs", "streaming"]) expect(docs).toMatch(new RegExp(`^\\| \`${field}\` +\\|`, "m"));
     expect(docs).toContain("npm install langchain zod");
+    // The package's README and the docs page both show the model in LangChain's agent.
+    expect(docs).toContain("createAgent({ model, tools: [weather] })");
+    expect(readFileSync(join(dir, "chat-docs/README.md"), "utf8")).toContain("createAgent({ model, tools: [] })");
   });
 
   it("with a scope, the class's @example imports from the package as written; no comment names a cutAtStop() the file lacks", () => {
@@ -201,6 +204,11 @@ describe("the generated package's own docs", () => {
     // A streaming custom LLM has no whole text to cut: no cutAtStop(), and no comment that names it.
     expect(code).not.toContain("function cutAtStop(");
     expect(code).not.toContain("cutAtStop()");
+    const chat = runCli(["scoped-chat", "--spec", join(REPO, "examples/chat-custom.json"), "--scope", "@acme"], dir);
+    expect(chat.status).toBe(0);
+    const chatCode = readFileSync(join(dir, "scoped-chat/src/chat-acme.ts"), "utf8");
+    expect(chatCode).toContain(' * import { ChatAcme } from "@acme/langchain-chat-acme";');
+    expect(chatCode).not.toContain("\\@");
   });
 
   it("with a secret, the README's test line names the secrets tests", () => {
