@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
 import { listTree } from "./support/files.js";
-import { CLI, REPO, repoTempDir } from "./support/paths.js";
+import { CLI, packageFileCount, REPO, repoTempDir } from "./support/paths.js";
 
 const dir = repoTempDir("cli");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,7 +55,7 @@ describe("create-custom-llm", () => {
     const status = await new Promise<number | null>((done) => child.on("close", (code) => done(code)));
     expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(listTree(join(dir, "piped"))).toHaveLength(13);
+    expect(listTree(join(dir, "piped"))).toHaveLength(await packageFileCount());
   });
 
   it("names the target after the class when no folder is given", () => {

@@ -182,7 +182,13 @@ describe("--from-openapi on small documents", () => {
     expect(param(s, "model")?.default).toBe("acme-large");
     expect(run.stderr).toMatch(/- tags: the spec's rules refuse it: "tags" is already a member/);
     expect(run.stderr).toMatch(/- seed: deprecated/);
-    expect(readFileSync(join(target, "docs/chat-acme.md"), "utf8")).toContain("`x-acme-key: …`");
+    const docsPage = readFileSync(join(target, "docs/chat-acme.md"), "utf8");
+    expect(docsPage).toContain("`x-acme-key: …`");
+    // A description's first paragraph is the class's docstring; the docs page has it whole, with its bounds.
+    expect(docsPage).toContain("Sampling temperature. Higher is more random. Minimum 0, maximum 2.");
+    const source = readFileSync(join(target, "src/chat-acme.ts"), "utf8");
+    expect(source).toContain("Sampling temperature.");
+    expect(source).not.toContain("Higher is more random.");
 
     const ChatAcme = await exported(target, "ChatAcme");
     await new ChatAcme({ baseUrl: `${chat.url}/v1`, apiKey: "acme-secret", topK: 5, temperature: 0.2, safeMode: true }).invoke("Hi");

@@ -50,7 +50,7 @@ describe("into a repo (wrapper mode)", () => {
     mkdirSync(repo);
     writeFileSync(join(repo, "package.json"), JSON.stringify({ name: "bare", private: true, type: "module" }));
     const files = await generateWrapperInto(repo, spec);
-    expect(files.map((f) => f.path).sort()).toEqual(["docs/repo-llm.md", "src/repo-llm.test.ts", "src/repo-llm.ts"]);
+    expect(files.map((f) => f.path).sort()).toEqual([".custom-llm/RepoLLM.json", "docs/repo-llm.md", "src/repo-llm.test.ts", "src/repo-llm.ts"]);
   });
 
   it("with its own @langchain/core, the check reads the repo's, not the snapshot's", async () => {

@@ -78,7 +78,7 @@ describe("update interrupted", () => {
         // 130 from our handler, or Node's default before it is set (still loading).
         expect(code === 130 || signal === "SIGINT", `after ${delay} ms: ${code} ${signal} ${stderr}`).toBe(true);
         expect(found, `after ${delay} ms`).toEqual(old);
-        if (code === 130) expect(stderr).toContain("Cancelled; nothing was written.");
+        if (code === 130) expect(stderr).toContain("Cancelled: nothing was written.");
       }
       cancelled ||= code === 130;
       expect(staging(`int-${delay}`)).toEqual([]);

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
+import type { DerivedSpec } from "../openapi/derive-spec.js";
 import type { SpecInput } from "../spec/schema.js";
 import type { CliOptions } from "./args.js";
 import { InputError } from "./errors.js";
@@ -59,7 +60,7 @@ export async function specFromOpenApi(options: CliOptions & { fromOpenApi: strin
 }
 
 /** What was read, and what was left out with why: on stderr, before anything is generated. */
-function report(derived: Awaited<ReturnType<typeof import("../openapi/derive-spec.js").deriveSpec>>, file: string): void {
+function report(derived: DerivedSpec, file: string): void {
   const { spec, leftOut } = derived;
   const params = spec.params ?? [];
   err(`From ${derived.operation} of ${basename(file)}: ${spec.kind === "chat" ? "a chat model" : "an LLM"}, transport ${spec.transport}, ${params.length} params.`);

@@ -80,10 +80,11 @@ export function deriveSpec(api: OpenApiDocument, op: Operation, file: string): D
   const { params, leftOut } = mapParams(request, shape.textKey, reserved, transport);
   const secrets = mapSecrets(api, op, provider, title);
   const docsUrl = docsUrlOf(api, op);
-  const profile = shape.kind === "chat" ? profileOf(request) : undefined;
+  // The provider id and the profile are read by the kinds that list them (a chat model), refused by the others.
+  const profile = kind.specFields.includes("profile") ? profileOf(request) : undefined;
   let spec: SpecInput = {
     ...base,
-    provider,
+    ...(kind.specFields.includes("provider") ? { provider } : {}),
     ...(docsUrl ? { docsUrl } : {}),
     transport: shape.transport,
     ...(shape.baseUrl ? { baseUrl: shape.baseUrl } : {}),

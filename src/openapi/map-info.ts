@@ -1,9 +1,8 @@
 import { kebabCase, pascalCase } from "change-case";
 import type { Kind, Profile } from "../spec/schema.js";
-import { enumStrings, objectProperties, type Schema } from "./schema-walk.js";
 import type { Operation } from "./pick-operation.js";
 import type { OpenApiDocument } from "./read-document.js";
-import { isSchema } from "./schema-walk.js";
+import { enumStrings, isSchema, objectProperties, type Schema } from "./schema-walk.js";
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
 const firstParagraph = (value: string): string => value.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, " ").trim();

@@ -10,7 +10,10 @@ import { toolVersions, type ToolVersions } from "./versions.js";
 export interface ParamContext {
   name: string;
   type: ParamType;
+  /** The class's docstring of the param: the first paragraph of its description. */
   description: string;
+  /** The whole description, for the docs page. */
+  fullDescription: string;
   hasDefault: boolean;
   default: unknown;
   /** Must be passed to the constructor: not optional and no default. */
@@ -115,12 +118,18 @@ function chatContext(spec: Spec, transport: TransportDescriptor): ChatContext {
 }
 
 
+/** A description up to its first blank line: a provider's long description stays whole in the docs page only. */
+export function firstParagraph(text: string): string {
+  return text.split(/\n\s*\n/)[0]!.trim();
+}
+
 function paramContext(param: Param): ParamContext {
   const hasDefault = param.default !== undefined;
   return {
     name: param.name,
     type: param.type,
-    description: param.description,
+    description: firstParagraph(param.description),
+    fullDescription: param.description,
     hasDefault,
     default: param.default,
     required: !hasDefault && param.optional !== true,

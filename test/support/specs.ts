@@ -141,7 +141,7 @@ export const VARIED_SPECS: Record<string, SpecInput> = {
     description: "http-json with its key in an API key header and params under the document's own keys.",
     transport: "http-json",
     params: [
-      { name: "maxNewTokens", type: "number", description: "Sent as max_new_tokens.", default: 64, wire: "max_new_tokens" },
+      { name: "maxNewTokens", type: "number", description: "Sent as max_new_tokens.\n\nA second paragraph, on the docs page only.", default: 64, wire: "max_new_tokens" },
       { name: "samplingMode", type: { enum: ["greedy", "sample"] }, description: "Sent as sampling-mode.", optional: true, wire: "sampling-mode" },
     ],
     secrets: [{ name: "apiKey", env: "KEY_HEADER_API_KEY", description: "Key, sent in x-api-key.", header: "X-Api-Key" }],
