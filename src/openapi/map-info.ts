@@ -1,4 +1,5 @@
 import { kebabCase, pascalCase } from "change-case";
+import { providerFromUrl } from "../spec/provider.js";
 import type { Kind, Profile } from "../spec/schema.js";
 import type { Operation } from "./pick-operation.js";
 import type { OpenApiDocument } from "./read-document.js";
@@ -14,16 +15,13 @@ export function titleOf(api: OpenApiDocument): string {
 }
 
 /**
- * The provider id: the name of the server's domain (api.openai.com → openai), or the title's words in
- * kebab case for a local server (localhost, an IP address).
+ * The provider id: the one the server's address names (api.openai.com → openai, as a chat model's
+ * question suggests it), or the title's words in kebab case for a local server (localhost, an IP address).
  */
 export function providerOf(url: string | undefined, title: string): string {
-  const host = url ? new URL(url).hostname : "";
-  const labels = host.split(".").filter(Boolean);
-  const isAddress = labels.length < 2 || /^\d+$/.test(labels.at(-1)!) || host.startsWith("[");
-  const fromTitle = kebabCase(title.replace(/\bAPI\b/gi, "").trim()) || "provider";
-  const id = isAddress ? fromTitle : labels.at(-2)!.toLowerCase();
-  return /^[a-z0-9][a-z0-9._-]*$/.test(id) ? id : fromTitle.replace(/^[^a-z0-9]+/, "") || "provider";
+  const fromTitle = kebabCase(title.replace(/\bAPI\b/gi, "").trim()).replace(/^[^a-z0-9]+/, "") || "provider";
+  const id = (url ? providerFromUrl(url) : undefined) ?? fromTitle;
+  return /^[a-z0-9][a-z0-9._-]*$/.test(id) ? id : fromTitle;
 }
 
 /** The class name: `Chat<Provider>` or `<Provider>LLM`, the provider written as the title writes it when it does. */
