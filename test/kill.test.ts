@@ -105,15 +105,19 @@ describe("killed mid-run", () => {
     expect(midWrite).toBe(true);
   });
 
-  it("with --force into a folder of the user's: no file half-written, and a kill between renames is rolled back by the next run", async () => {
-    const runMs = await writeRunMs(join(dir, "force-reference"), "force");
+  let forceSweeps = 0;
+  // The moment a kill lands is a search over timings on a shared machine: a sweep that never lands between
+  // two renames proves nothing either way, so the whole sweep, reference run included, is tried again.
+  it("with --force into a folder of the user's: no file half-written, and a kill between renames is rolled back by the next run", { retry: 2 }, async () => {
+    const sweep = ++forceSweeps;
+    const runMs = await writeRunMs(join(dir, `force-reference-${sweep}`), "force");
     const user = new Map([
       ["notes.md", "the user's notes"],
       ["src/deep/0/file-0.ts", "the user's old file-0"],
     ]);
     let partial = false;
     for (const [i, fraction] of fractions.entries()) {
-      const target = join(dir, `force-${i}`);
+      const target = join(dir, `force-${sweep}-${i}`);
       mkdirSync(join(target, "src/deep/0"), { recursive: true });
       for (const [path, contents] of user) writeFileSync(join(target, path), contents);
       await signalAfter([WRITE_CHILD, target, "1500", "force"], Math.round(fraction * runMs), true);
@@ -137,7 +141,7 @@ describe("killed mid-run", () => {
       for (const [path, contents] of expected) expect(after.get(path), path).toBe(contents);
       // Not even the killed write's empty folders are left.
       expect(readdirSync(join(target, "src/deep"))).toEqual(["0"]);
-      expect(stagingFolders(`force-${i}`)).toEqual([]);
+      expect(stagingFolders(`force-${sweep}-${i}`)).toEqual([]);
       break;
     }
     // Proves a kill landed between two renames, where only the roll-back makes the write all or nothing.
