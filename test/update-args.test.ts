@@ -5,10 +5,11 @@ describe("parseCli: update", () => {
   it("update as the first word is the update command, with its own flags", () => {
     expect(parseCli(["update", "pkg", "-s", "v2.json", "--dry-run"])).toEqual({
       kind: "update",
-      options: { dir: "pkg", specPath: "v2.json", name: undefined, all: false, adopt: false, dryRun: true, packageScope: undefined, author: undefined, year: undefined },
+      options: { dir: "pkg", specPath: "v2.json", name: undefined, all: false, adopt: false, dryRun: true, ask: false, packageScope: undefined, author: undefined, year: undefined },
     });
     expect(parseCli(["update"])).toMatchObject({ kind: "update", options: { dir: "." } });
     expect(parseCli(["update", "--all"])).toMatchObject({ kind: "update", options: { all: true } });
+    expect(parseCli(["update", "pkg", "--ask"])).toMatchObject({ kind: "update", options: { dir: "pkg", ask: true } });
     expect(parseCli(["update", "--help"])).toEqual({ kind: "update-help" });
   });
 
@@ -19,6 +20,7 @@ describe("parseCli: update", () => {
   it.each([
     [["update", "--all", "--spec", "v2.json"], "--all updates every recorded wrapper"],
     [["update", "--adopt"], "update --adopt needs the wrapper's spec"],
+    [["update", "--ask", "--all"], "--ask asks one recorded wrapper's questions again"],
     [["update", "--scope", "@acme"], "--scope is for --adopt"],
     [["update", "a", "b"], "update takes at most one folder"],
     [["update", "--force"], "update: Unknown option '--force'"],

@@ -9,6 +9,8 @@ export interface UpdateCliOptions {
   all: boolean;
   adopt: boolean;
   dryRun: boolean;
+  /** Ask the spec's questions again in a terminal, the recorded answers as defaults. */
+  ask: boolean;
   /** Package flags, for --adopt: the record keeps them from then on. */
   packageScope?: string;
   author?: string;
@@ -21,6 +23,7 @@ const OPTIONS = {
   all: { type: "boolean" },
   adopt: { type: "boolean" },
   "dry-run": { type: "boolean" },
+  ask: { type: "boolean" },
   scope: { type: "string" },
   author: { type: "string" },
   year: { type: "string" },
@@ -45,6 +48,9 @@ export function parseUpdateArgs(argv: string[]): UpdateCliOptions | "help" {
   if (values.all && (values.spec !== undefined || values.name !== undefined)) {
     throw new UsageError("--all updates every recorded wrapper from its own record: leave out --spec and --name, or --all");
   }
+  if (values.ask && (values.spec !== undefined || values.all || values.adopt)) {
+    throw new UsageError("--ask asks one recorded wrapper's questions again: leave out --spec, --all and --adopt");
+  }
   const pkgFlag = (["scope", "author", "year"] as const).find((flag) => values[flag] !== undefined);
   if (pkgFlag && !values.adopt) throw new UsageError(`--${pkgFlag} is for --adopt: an update keeps the package flags in its record (edit them there)`);
   return {
@@ -54,6 +60,7 @@ export function parseUpdateArgs(argv: string[]): UpdateCliOptions | "help" {
     all: values.all ?? false,
     adopt: values.adopt ?? false,
     dryRun: values["dry-run"] ?? false,
+    ask: values.ask ?? false,
     packageScope: values.scope,
     author: values.author,
     year: values.year,

@@ -10,6 +10,7 @@ import { Cancelled, InputError } from "./errors.js";
 import { exitOnInterrupt, uninterrupted } from "./interrupt.js";
 import { packageFlags } from "./package-flags.js";
 import { readSpecFile } from "./spec-file.js";
+import type { SpecInput } from "../spec/schema.js";
 import type { UpdateCliOptions } from "./update-args.js";
 
 /** Exit codes of `update` beyond generate's 0, 1, 2 and 130: the files were written and need a look. */
@@ -55,7 +56,7 @@ export async function runUpdate(options: UpdateCliOptions): Promise<number> {
 async function update(options: UpdateCliOptions): Promise<number> {
   const root = resolve(options.dir);
   const pkg = options.adopt ? await packageFlags(options) : undefined;
-  const spec = options.specPath === undefined ? undefined : readSpecFile(options.specPath);
+  const spec = options.ask ? await askAgain(root, options) : options.specPath === undefined ? undefined : readSpecFile(options.specPath);
   exitOnInterrupt();
   const [{ planUpdate }, { checkMerged, conflictsOf, filesToWrite }, { uncommittedFiles }, { recoverInterrupted }] = await Promise.all([
     import("../update/plan-update.js"),
@@ -85,6 +86,20 @@ async function update(options: UpdateCliOptions): Promise<number> {
   }
   if (conflicts.length > 0) return UPDATE_EXIT.conflicts;
   return diagnostics.length > 0 ? UPDATE_EXIT.typeErrors : 0;
+}
+
+/** The spec's questions again, in a terminal, each offering the recorded answer. */
+async function askAgain(root: string, options: UpdateCliOptions): Promise<SpecInput> {
+  if (!process.stdin.isTTY) {
+    throw new InputError("update --ask asks the spec's questions again in a terminal, and there is none: edit the spec in the record (.custom-llm/<ClassName>.json), or pass --spec <file>");
+  }
+  const [{ recordedSpec }, { askWithPrompts }, { askSpec }] = await Promise.all([
+    import("../update/plan-update.js"),
+    import("./interactive.js"),
+    import("../prompts/ask-spec.js"),
+  ]);
+  const previous = recordedSpec(root, options.dir, options.name) as SpecInput;
+  return askWithPrompts((inquirer) => askSpec(inquirer, { previous }));
 }
 
 function report({ wrappers, diagnostics, uncommitted, conflicts }: UpdateResult, dryRun: boolean): void {

@@ -53,6 +53,7 @@ record are written all at once or not at all; the merged code is type-checked.
 Options:
   -s, --spec <file>        a new spec for the wrapper (default: the spec in its record)
   -n, --name <Name>        the recorded wrapper to update, when dir records several
+      --ask                in a terminal: the spec's questions again, the recorded answers as defaults
       --all                update every wrapper recorded in dir (a repo, after a conventions change)
       --dry-run            print the unified diff of what would change, write nothing
       --adopt              a wrapper generated without a record: with --spec, keep the files as your

@@ -15,19 +15,22 @@ export async function askProfile(
   check: FieldCheck,
 ): Promise<Pick<SpecInput, "provider" | "profile">> {
   const provider = await askText(inquirer, "Provider id, for LangSmith's cost and grouping (e.g. openai, mistral):", {
-    default: providerOf({ name: spec.name }, spec.baseUrl ?? transport.defaultBaseUrl),
+    default: spec.provider ?? providerOf({ name: spec.name }, spec.baseUrl ?? transport.defaultBaseUrl),
     validate: (id) => check({ ...spec, provider: id }, "provider"),
   });
+  // Asked again (an update), the recorded profile is the starting point; else what the transport carries.
+  const before = spec.profile ?? transport.profile;
   const window = await askText(inquirer, "Context window of the default model, in tokens (Enter to skip):", {
+    default: before.maxInputTokens === undefined ? undefined : String(before.maxInputTokens),
     validate: (tokens) => (tokens === "" ? true : check({ ...spec, profile: { maxInputTokens: Number(tokens) } }, "profile.maxInputTokens")),
   });
-  const imageInputs = await askYesNo(inquirer, "Does the model take images?", transport.profile.imageInputs ?? false);
+  const imageInputs = await askYesNo(inquirer, "Does the model take images?", before.imageInputs ?? false);
   const structuredOutput = await askYesNo(
     inquirer,
     "Does the server hold answers to a JSON schema (native structured output, which createAgent then uses)?",
-    transport.profile.structuredOutput ?? false,
+    before.structuredOutput ?? false,
   );
-  const { imageUrlInputs, ...carried } = transport.profile;
+  const { imageUrlInputs, maxInputTokens: _window, ...carried } = before;
   const profile = {
     ...carried,
     ...(window === "" ? {} : { maxInputTokens: Number(window) }),

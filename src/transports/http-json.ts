@@ -27,6 +27,7 @@ export const httpJson: TransportDescriptor = {
   // No chat model is made over it (src/kinds/chat.ts).
   profile: {},
   async ask(inquirer, spec, check) {
+    const before = spec.httpJson;
     const json: HttpJson = { url: "", promptField: "prompt", responsePath: "output.text" };
     const ask = (key: keyof HttpJson, message: string, byDefault?: string) => {
       const optional = key === "stopField" || key === "streamField";
@@ -35,13 +36,13 @@ export const httpJson: TransportDescriptor = {
         validate: (value) => (optional && value === "" ? true : check({ ...spec, httpJson: { ...json, [key]: value } }, `httpJson.${key}`)),
       });
     };
-    json.url = await ask("url", "Endpoint URL the prompt is POSTed to:");
-    json.promptField = await ask("promptField", "Request body key that carries the prompt:", "prompt");
-    json.responsePath = await ask("responsePath", "Where the text is in the JSON response (dot path, e.g. output.text):", "output.text");
-    const stopField = await ask("stopField", "Request body key for stop sequences (Enter if the endpoint takes none):");
+    json.url = await ask("url", "Endpoint URL the prompt is POSTed to:", before?.url);
+    json.promptField = await ask("promptField", "Request body key that carries the prompt:", before?.promptField ?? "prompt");
+    json.responsePath = await ask("responsePath", "Where the text is in the JSON response (dot path, e.g. output.text):", before?.responsePath ?? "output.text");
+    const stopField = await ask("stopField", "Request body key for stop sequences (Enter if the endpoint takes none):", before?.stopField);
     if (stopField !== "") json.stopField = stopField;
     if (spec.streaming) {
-      const streamField = await ask("streamField", "Request body key that turns streaming on (Enter if none):");
+      const streamField = await ask("streamField", "Request body key that turns streaming on (Enter if none):", before?.streamField);
       if (streamField !== "") json.streamField = streamField;
     }
     return { httpJson: json };

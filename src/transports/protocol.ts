@@ -67,11 +67,13 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
     async ask(inquirer, spec, check) {
       const usual = protocol.defaultUrl;
       const baseUrl = await askText(inquirer, "Base URL of the server:", {
-        default: usual,
+        default: spec.baseUrl ?? usual,
         validate: (url) => check({ ...spec, baseUrl: url }, "baseUrl"),
       });
       // The model param comes first: the protocol sends it with every request. Other params are asked after it.
+      const recorded = modelParamOf({ params: spec.params ?? [] } as Spec)?.default;
       const model = await askText(inquirer, `Default model name the server should run (e.g. ${protocol.modelExample}):`, {
+        default: typeof recorded === "string" ? recorded : undefined,
         validate: (name) => (name === "" ? "is required: the model name sent with every request" : true),
       });
       const modelParam = { name: "model", type: "string", default: model, description: "Name of the model the server runs." } as const;

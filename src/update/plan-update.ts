@@ -65,6 +65,12 @@ function selectRecords(root: string, shown: string, options: UpdateOptions): str
   return all;
 }
 
+/** The spec in the record of the one wrapper an update of `root` would take (`name` picks among several). */
+export function recordedSpec(root: string, shown: string, name?: string): unknown {
+  const [path] = selectRecords(root, shown, { name });
+  return readRecord(root, path!).spec;
+}
+
 const classOf = (path: string): string => path.replace(/^.*\//, "").replace(/\.json$/, "");
 
 /** A folder with a repo's conventions holds wrappers; any other holds a package. */
