@@ -71,7 +71,7 @@ export function protocolTransport(protocol: Protocol): TransportDescriptor {
         validate: (url) => check({ ...spec, baseUrl: url }, "baseUrl"),
       });
       // The model param comes first: the protocol sends it with every request. Other params are asked after it.
-      const recorded = modelParamOf({ params: spec.params ?? [] } as Spec)?.default;
+      const recorded = modelParamOf({ params: spec.params ?? [] })?.default;
       const model = await askText(inquirer, `Default model name the server should run (e.g. ${protocol.modelExample}):`, {
         default: typeof recorded === "string" ? recorded : undefined,
         validate: (name) => (name === "" ? "is required: the model name sent with every request" : true),
