@@ -11,6 +11,8 @@ import { TypecheckError } from "./check/typecheck-error.js";
 import { recordFile } from "./record/record.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { writeFiles, type WriteOptions } from "./write/write-files.js";
+import { filesBesideSharedModule } from "./write/shared-module.js";
+import { SpecError } from "./validate/spec-error.js";
 
 export interface GenerateOptions extends PackageOptions {
   mode?: OutputMode;
@@ -69,9 +71,15 @@ export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile
   const mode = outputMode(options);
   const spec = validateSpec(config ? applyConfigToSpec(input, config) : input, options.source);
   const header = config?.licenseHeader;
+  const layout = config ? wrapperLayout(spec.name, config, modelKind(spec.kind).templates) : undefined;
+  const shared = layout?.sharedHelpers?.path;
+  if (shared !== undefined && Object.values(layout!.paths).includes(shared)) {
+    const why = `its file ${shared} is the module the repo's wrappers share their helpers from (${config!.source} "sharedHelpers"); choose another name`;
+    throw new SpecError([{ path: "name", message: why }], options.source);
+  }
   const rendered = renderFiles(spec, mode, options.templatesDir, {
     package: options,
-    layout: config ? wrapperLayout(spec.name, config, modelKind(spec.kind).templates) : undefined,
+    layout,
     overrideDir: config?.templatesDir,
     onFile: onFile && ((file) => onFile(addLicenseHeader([file], header)[0]!)),
   });
@@ -135,7 +143,7 @@ function pointAtOverrides(error: TypecheckError, files: readonly GeneratedFile[]
 export type { GeneratedFile, LoadedConfig, OutputMode, PackageOptions, SpecInput };
 
 /**
- * Generates and writes into `target`: all files or none. Any failure before the write (bad spec, code that
+ * Generates and writes into `target`: all files or none; returns the files written. Any failure before the write (bad spec, code that
  * does not type-check) leaves the target untouched.
  */
 export async function generateInto(
@@ -144,9 +152,12 @@ export async function generateInto(
   options: GenerateOptions & WriteOptions = {},
 ): Promise<GeneratedFile[]> {
   const files = await generateFiles(input, options);
-  await writeFiles(target, files, options);
-  return files;
+  const shared = options.config?.sharedHelpers;
+  const write = shared ? filesBesideSharedModule(target, files, shared, options.force) : { files, replaces: [] };
+  await writeFiles(target, write.files, { ...options, replaces: write.replaces });
+  return write.files;
 }
+
 
 /**
  * Adds one wrapper (class, test, docs; no package files) to the existing repo at `repo`, following its

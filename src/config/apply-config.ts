@@ -31,11 +31,9 @@ export function wrapperLayout(className: string, config: Config, templates: Mode
   const fileBase = NAMING[config.fileNaming](className);
   const classPath = posix.join(config.folders.class, `${fileBase}.ts`);
   const testPath = posix.join(config.folders.test, `${fileBase}.test.ts`);
-  let classImport = posix.relative(config.folders.test, classPath).replace(/\.ts$/, ".js");
-  if (!classImport.startsWith(".")) classImport = `./${classImport}`;
   return {
     fileBase,
-    classImport,
+    classImport: importPath(config.folders.test, classPath),
     moduleImport: `./${classPath.replace(/\.ts$/, ".js")}`,
     modulePath: classPath,
     paths: {
@@ -43,7 +41,16 @@ export function wrapperLayout(className: string, config: Config, templates: Mode
       [templates.test]: testPath,
       [templates.docs]: posix.join(config.folders.docs, `${fileBase}.md`),
     },
+    ...(config.sharedHelpers === undefined
+      ? {}
+      : { sharedHelpers: { path: posix.normalize(config.sharedHelpers), classImport: importPath(config.folders.class, config.sharedHelpers) } }),
   };
+}
+
+/** How a module in `fromFolder` imports the module at `path` (ESM needs the .js extension). */
+function importPath(fromFolder: string, path: string): string {
+  const relative = posix.relative(fromFolder, path).replace(/\.ts$/, ".js");
+  return relative.startsWith(".") ? relative : `./${relative}`;
 }
 
 /** Prepends the team's license header to every emitted .ts file, as a block comment. */

@@ -33,6 +33,12 @@ export const configSchema = z
       .strict()
       .default({ params: [], secrets: [] }),
     templates: folder.optional(),
+    sharedHelpers: z
+      .string({ error: 'must be the path of a .ts module inside the repo, e.g. "src/llms/llm-helpers.ts"' })
+      .regex(/^(?!\/)(?![A-Za-z]:)(?!.*(^|\/)\.\.(\/|$))[^\\]+(?<!\.d|\.test|\.spec)\.ts$/, {
+        error: 'must be a relative path inside the repo using "/", of a .ts module that is not a test or .d.ts file, e.g. "src/llms/llm-helpers.ts"',
+      })
+      .optional(),
   })
   .strict();
 

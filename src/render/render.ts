@@ -8,6 +8,7 @@ import { llmKind } from "../kinds/llm.js";
 import { buildContext, type RenderContext } from "./context.js";
 import { COMPILE_OPTIONS, createHandlebars } from "./helpers.js";
 import { precompiled } from "./precompiled.js";
+import { exportDeclarations, helperExports, HELPER_PARTIALS, HELPERS_TEMPLATE, importHelpers } from "./shared-helpers.js";
 
 /** One file of the output: its path relative to the target folder, and its text. */
 export interface GeneratedFile {
@@ -70,6 +71,8 @@ export interface WrapperLayout {
   modulePath: string;
   /** Output path by template name (relative to the templates folder). */
   paths: Record<string, string>;
+  /** The module the repo's wrappers share their helpers from (config `sharedHelpers`), if it has one. */
+  sharedHelpers?: { path: string; classImport: string };
 }
 
 export interface RenderOptions {
@@ -82,12 +85,17 @@ export interface RenderOptions {
   onFile?: (file: GeneratedFile) => void;
 }
 
-/** `importFrom`: what `import { X } from …` names in docs and examples; `repoModule`: the class's path in a repo. */
-type TemplateContext = RenderContext & PackageContext & { importFrom: string; repoModule: string | false };
+/**
+ * `importFrom`: what `import { X } from …` names in docs and examples; `repoModule`: the class's path in a
+ * repo; `sharedHelpers`: the class imports its helpers from the repo's shared module.
+ */
+type TemplateContext = RenderContext & PackageContext & { importFrom: string; repoModule: string | false; sharedHelpers: boolean };
 type Compiled = (ctx: TemplateContext) => string;
 type Engine = ReturnType<typeof createHandlebars>;
-const compiled = new Map<string, Compiled>();
-/** One Handlebars per templates folder: each has its own partials (tests render a broken copy). */
+/**
+ * One Handlebars per templates folder (tests render a broken copy), and one more where the helper partials
+ * are blank: a class whose helpers come from the repo's shared module.
+ */
 const engines = new Map<string, Engine>();
 
 /**
@@ -109,19 +117,25 @@ export function templateFiles(dir: string): string[] {
     .sort();
 }
 
-/** Registers every file under `<dir>/partials` by its path without `.hbs`, e.g. `class/http-provider`. */
-function registerPartials(engine: Engine, dir: string): void {
+/**
+ * Registers every file under `<dir>/partials` by its path without `.hbs`, e.g. `class/http-provider`;
+ * `blankHelpers`: those under `partials/helpers/` render nothing.
+ */
+function registerPartials(engine: Engine, dir: string, blankHelpers: boolean): void {
   for (const name of templateFiles(join(dir, "partials"))) {
-    engine.registerPartial(name.slice(0, -".hbs".length), ourTemplate(engine, dir, `partials/${name}`));
+    const partial = name.slice(0, -".hbs".length);
+    const blank = blankHelpers && partial.startsWith(`${HELPER_PARTIALS}/`);
+    engine.registerPartial(partial, blank ? "" : ourTemplate(engine, dir, `partials/${name}`));
   }
 }
 
-function engineFor(dir: string): Engine {
-  let engine = engines.get(dir);
+function engineFor(dir: string, blankHelpers = false): Engine {
+  const key = `${blankHelpers ? "blank helpers:" : ""}${dir}`;
+  let engine = engines.get(key);
   if (!engine) {
     engine = createHandlebars();
-    registerPartials(engine, dir);
-    engines.set(dir, engine);
+    registerPartials(engine, dir, blankHelpers);
+    engines.set(key, engine);
   }
   return engine;
 }
@@ -131,9 +145,9 @@ function engineFor(dir: string): Engine {
  * used as `{{> name}}`, replacing ours of the same name), so one repo's partials never leak into another's
  * output or into ours.
  */
-function overrideHandlebars(dir: string, overrideDir: string): Engine {
+function overrideHandlebars(dir: string, overrideDir: string, blankHelpers: boolean): Engine {
   const own = createHandlebars();
-  registerPartials(own, dir);
+  registerPartials(own, dir, blankHelpers);
   const repoPartials = join(overrideDir, "partials");
   if (existsSync(repoPartials)) {
     for (const file of readdirSync(repoPartials).filter((f) => f.endsWith(".hbs"))) {
@@ -143,12 +157,16 @@ function overrideHandlebars(dir: string, overrideDir: string): Engine {
   return own;
 }
 
+/** `ours` caches by engine too: a template compiled with blank helper partials keeps them blank. */
+const compiledBy = new WeakMap<Engine, Map<string, Compiled>>();
+
 function ours(engine: Engine, dir: string, name: string): Compiled {
-  const file = join(dir, name);
-  let fn = compiled.get(file);
+  let cache = compiledBy.get(engine);
+  if (!cache) compiledBy.set(engine, (cache = new Map()));
+  let fn = cache.get(name);
   if (!fn) {
     fn = ourTemplate(engine, dir, name);
-    compiled.set(file, fn);
+    cache.set(name, fn);
   }
   return fn;
 }
@@ -165,21 +183,32 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
   const pkg = packageContext(base.fileBase, options.package);
   // In a repo the class is imported from its module there; a package is imported by its name.
   const where = { importFrom: options.layout?.moduleImport ?? pkg.packageName, repoModule: options.layout?.modulePath ?? (false as const) };
-  const ctx: TemplateContext = { ...base, ...layout, ...pkg, ...where };
-  const own = engineFor(dir);
-  const engine = options.overrideDir ? overrideHandlebars(dir, options.overrideDir) : own;
-  return templatesFor(modelKind(spec.kind)).filter((t) => t.modes.includes(mode)).map((t) => {
-    const override = options.overrideDir ? join(options.overrideDir, t.template) : undefined;
+  const shared = mode === "wrapper" ? options.layout?.sharedHelpers : undefined;
+  const ctx: TemplateContext = { ...base, ...layout, ...pkg, ...where, sharedHelpers: shared !== undefined };
+  const render = (template: string, path: string, blankHelpers: boolean): GeneratedFile => {
+    const own = engineFor(dir, blankHelpers);
+    const override = options.overrideDir ? join(options.overrideDir, template) : undefined;
     const useOverride = override !== undefined && existsSync(override);
-    const path = options.layout?.paths[t.template] ?? t.output(ctx);
     try {
-      const contents = useOverride ? compileOverride(override, engine)(ctx) : ours(own, dir, t.template)(ctx);
-      const file = useOverride ? { path, contents, override } : { path, contents };
-      options.onFile?.(file);
-      return file;
+      if (!useOverride) return { path, contents: ours(own, dir, template)(ctx) };
+      return { path, contents: compileOverride(override, overrideHandlebars(dir, options.overrideDir!, blankHelpers))(ctx), override };
     } catch (error) {
-      const what = useOverride ? `override template ${override}` : `internal: template ${t.template}`;
+      const what = useOverride ? `override template ${override}` : `internal: template ${template}`;
       throw new Error(`${what} failed to render: ${(error as Error).message}`, { cause: error });
     }
-  });
+  };
+  const kind = modelKind(spec.kind);
+  const helpers = shared && render(HELPERS_TEMPLATE, shared.path, false);
+  const module = helpers && { ...helpers, contents: exportDeclarations(helpers.contents) };
+  const files = templatesFor(kind)
+    .filter((t) => t.modes.includes(mode))
+    .map((t) => {
+      let file = render(t.template, options.layout?.paths[t.template] ?? t.output(ctx), module !== undefined);
+      if (module && t.template === kind.templates.class) file = { ...file, contents: importHelpers(file.contents, helperExports(helpers.contents), shared!.classImport) };
+      options.onFile?.(file);
+      return file;
+    });
+  if (!module) return files;
+  options.onFile?.(module);
+  return [...files, module];
 }

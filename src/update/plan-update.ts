@@ -93,6 +93,10 @@ const readIfThere = (path: string): string | undefined => (existsSync(path) ? re
  */
 export async function planUpdate(root: string, shown: string, options: UpdateOptions = {}): Promise<WrapperUpdate[]> {
   const plans: WrapperUpdate[] = [];
+  // A file two wrappers share (the repo's helpers module) is merged by each in turn: the later merge
+  // takes the earlier one's result as the file on disk, as two updates in a row would.
+  const pending = new Map<string, string>();
+  const current = (path: string): string | undefined => pending.get(path) ?? readIfThere(join(root, path));
   const selected = selectRecords(root, shown, options);
   const adopting = options.adopt ? [undefined] : [];
   for (const path of [...selected, ...adopting]) {
@@ -120,12 +124,13 @@ export async function planUpdate(root: string, shown: string, options: UpdateOpt
     const newByPath = new Map(output.map((f) => [f.path, f.contents]));
     const paths = [...new Set([...output.map((f) => f.path), ...Object.keys(base)])];
     const files = paths
-      .map((p) => fileChange(p, base[p], newByPath.get(p), readIfThere(join(root, p)), old === undefined))
+      .map((p) => fileChange(p, base[p], newByPath.get(p), current(p), old === undefined))
       .filter((c): c is FileChange => c !== undefined);
     const final = files.flatMap((c): GeneratedFile[] => {
       if (!newByPath.has(c.path) || c.change === "deleted") return [];
-      return [{ path: c.path, contents: "contents" in c ? c.contents : readFileSync(join(root, c.path), "utf8") }];
+      return [{ path: c.path, contents: "contents" in c ? c.contents : current(c.path)! }];
     });
+    for (const c of files) if ("contents" in c) pending.set(c.path, c.contents);
     plans.push({
       className: classOf(record.path),
       mode,

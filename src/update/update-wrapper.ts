@@ -32,12 +32,17 @@ export interface UpdateResult {
 export const conflictsOf = (wrappers: readonly WrapperUpdate[]): string[] =>
   wrappers.flatMap((w) => w.files.flatMap((c) => (c.change === "conflict" ? c.lines.map((line) => `${c.path}:${line}`) : [])));
 
-/** What the write must put on disk: the changed files and the records that moved. */
+/**
+ * What the write must put on disk: the changed files and the records that moved. A file several wrappers
+ * share is written once, as the last of them left it (planUpdate merges it in turn).
+ */
 export function filesToWrite(wrappers: readonly WrapperUpdate[]): GeneratedFile[] {
-  return wrappers.flatMap((w) => [
-    ...w.files.flatMap((c) => ("contents" in c ? [{ path: c.path, contents: c.contents }] : [])),
-    ...(w.recordChanged ? [w.record] : []),
-  ]);
+  const byPath = new Map<string, GeneratedFile>();
+  for (const w of wrappers) {
+    for (const c of w.files) if ("contents" in c) byPath.set(c.path, { path: c.path, contents: c.contents });
+    if (w.recordChanged) byPath.set(w.record.path, w.record);
+  }
+  return [...byPath.values()];
 }
 
 /**

@@ -7,6 +7,8 @@ import { commitJournal, recoverInterrupted, rollBack, stagingTemplate, writeJour
 export interface WriteOptions {
   /** Replace files that exist already (they are restored if the write fails part-way). */
   force?: boolean;
+  /** Files that may be replaced without `force`: the caller checked what they hold. */
+  replaces?: readonly string[];
   /** Told what was done about an earlier write into the same target that a kill interrupted. */
   onRecovered?: (message: string) => void;
 }
@@ -16,11 +18,9 @@ export class TargetNotEmptyError extends Error {
   constructor(
     readonly target: string,
     readonly existing: readonly string[],
+    fix = "Choose another folder, remove them, or pass --force to replace them.",
   ) {
-    super(
-      `${target} already holds ${existing.length === 1 ? "a file" : "files"} this would overwrite: ${existing.join(", ")}. ` +
-        "Choose another folder, remove them, or pass --force to replace them.",
-    );
+    super(`${target} already holds ${existing.length === 1 ? "a file" : "files"} this would overwrite: ${existing.join(", ")}. ${fix}`);
     this.name = "TargetNotEmptyError";
   }
 }
@@ -40,7 +40,7 @@ export function existingFiles(target: string, files: readonly GeneratedFile[]): 
 export async function writeFiles(target: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<string[]> {
   const dir = resolve(target);
   for (const message of recoverInterrupted(dir)) options.onRecovered?.(message);
-  const existing = existingFiles(dir, files);
+  const existing = existingFiles(dir, files).filter((path) => !options.replaces?.includes(path));
   if (existing.length > 0 && !options.force) throw new TargetNotEmptyError(target, existing);
 
   await mkdir(dirname(dir), { recursive: true });
