@@ -104,7 +104,7 @@ describe("a broken override template", () => {
 
 describe("config validation", () => {
   it("lists every bad field with its fix", () => {
-    const bad = { folders: { class: "../outside" }, fileNaming: "snake", classSuffix: "llm", licenseHeader: "a */ b", extra: 1 };
+    const bad = { folders: { class: "../outside" }, fileNaming: "snake", classSuffix: "llm", licenseHeader: "a */ b", sharedHelpers: "lib/helpers.js", extra: 1 };
     const error = (() => {
       try {
         parseConfig(bad, FIXTURE, "custom-llm.config.json");
@@ -113,12 +113,13 @@ describe("config validation", () => {
       }
     })();
     expect(error).toBeInstanceOf(SpecError);
-    expect(error?.issues.map((i) => i.path).sort()).toEqual(["classSuffix", "extra", "fileNaming", "folders.class", "licenseHeader"]);
+    expect(error?.issues.map((i) => i.path).sort()).toEqual(["classSuffix", "extra", "fileNaming", "folders.class", "licenseHeader", "sharedHelpers"]);
     expect(error?.message).toMatch(/extra: is not a known field; the fields here are /);
     expect(error?.message).toMatch(/folders\.class: must be a relative folder inside the repo/);
     expect(error?.message).toMatch(/fileNaming: must be "kebab"/);
     expect(error?.message).toMatch(/classSuffix: must be PascalCase/);
     expect(error?.message).toMatch(/licenseHeader: must not contain "\*\/"/);
+    expect(error?.message).toMatch(/sharedHelpers: must be a relative path inside the repo using "\/", of a \.ts module .*e\.g\. "src\/llms\/llm-helpers\.ts"/);
   });
 
   it("reports a missing template override folder", () => {

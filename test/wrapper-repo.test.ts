@@ -68,6 +68,22 @@ describe("npx plop llm in an existing repo", () => {
     expect(readFileSync(join(repo, "lib/llms/acme-llm.test.ts"), "utf8").startsWith("/*\n * Copyright (c) Acme.")).toBe(true);
   });
 
+  it("with sharedHelpers, a second wrapper imports the helpers module the first one wrote, and leaves it as it is", () => {
+    const repo = makeRepo("shared", BOTH, { folders: { class: "lib/llms", test: "lib/llms", docs: "docs" }, sharedHelpers: "lib/llm-helpers.ts" });
+    expect(plop(repo, ANSWERS).status).toBe(0);
+    const module = readFileSync(join(repo, "lib/llm-helpers.ts"), "utf8");
+    const second = plop(repo, ANSWERS.map((s) => (s.send === `AcmeLLM${ENTER}` ? { ...s, send: `BetaLLM${ENTER}` } : s)));
+    expect(second.status, second.screen).toBe(0);
+    expect(second.screen).toContain("lib/llms/beta-llm.ts");
+    expect(second.screen).not.toContain("lib/llm-helpers.ts");
+    expect(readFileSync(join(repo, "lib/llm-helpers.ts"), "utf8")).toBe(module);
+    for (const cls of ["acme-llm", "beta-llm"]) {
+      const code = readFileSync(join(repo, `lib/llms/${cls}.ts`), "utf8");
+      expect(code).toContain('from "../llm-helpers.js";');
+      expect(code).not.toMatch(/^function cutAtStop/m);
+    }
+  });
+
   it.each([
     ["@langchain/core and vitest", {}, ["npm install @langchain/core@^", "npm install -D vitest@^"]],
     ["vitest", { "@langchain/core": BOTH["@langchain/core"] }, ["npm install -D vitest@^"]],
