@@ -15,7 +15,7 @@ const tmp = mkdtempSync(join(repo, ".tmp-bench-"));
 try {
   const filesJson = join(tmp, "files.json");
   const child = join(repo, "bench/generate-child.mjs");
-  type ChildResult = { cold: number; warm: Record<string, number>; phases: Record<string, number> };
+  type ChildResult = { cold: number; warm: Record<string, number>; phases: Record<string, number>; wrapper: { own: number; shared: number } };
   const inProcess: ChildResult[] = [];
   const coldProcess: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -46,6 +46,10 @@ try {
   row("warm: then a small spec (minimal)", warm("minimal"), `${(warm("minimal") / tsc).toFixed(3)}x tsc`);
   row("warm: then a third large one (openai-compatible)", warm("openai-compatible"), `${(warm("openai-compatible") / tsc).toFixed(3)}x tsc`);
   row("warm: then the example again (acme)", warm("acme"), `${(warm("acme") / tsc).toFixed(3)}x tsc`);
+  const own = median(inProcess.map((r) => r.wrapper.own));
+  const shared = median(inProcess.map((r) => r.wrapper.shared));
+  row("warm, into a repo: a chat model with its own helpers (chat-openai-compatible)", own);
+  row("  the same, its helpers from the repo's sharedHelpers module", shared, `${(shared / own).toFixed(2)}x its own helpers`);
   for (const phase of Object.keys(inProcess[0]!.phases)) {
     row(`  warm, a fifth spec (http-json), one step after the other: ${phase}`, median(inProcess.map((r) => r.phases[phase]!)));
   }
