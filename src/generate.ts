@@ -143,8 +143,8 @@ function pointAtOverrides(error: TypecheckError, files: readonly GeneratedFile[]
 export type { GeneratedFile, LoadedConfig, OutputMode, PackageOptions, SpecInput };
 
 /**
- * Generates and writes into `target`: all files or none; returns the files written. Any failure before the write (bad spec, code that
- * does not type-check) leaves the target untouched.
+ * Generates and writes into `target`: all files or none; returns the files written. Any failure before
+ * the write (bad spec, code that does not type-check) leaves the target untouched.
  */
 export async function generateInto(
   target: string,
@@ -157,7 +157,6 @@ export async function generateInto(
   await writeFiles(target, write.files, { ...options, replaces: write.replaces });
   return write.files;
 }
-
 
 /**
  * Adds one wrapper (class, test, docs; no package files) to the existing repo at `repo`, following its
