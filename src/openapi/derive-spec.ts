@@ -6,7 +6,7 @@ import { validateSpec } from "../validate/validate-spec.js";
 import { inferShape, type Shape } from "./infer-shape.js";
 import { mapParams, type LeftOut, type ParamInput } from "./map-params.js";
 import { mapSecrets } from "./map-secrets.js";
-import { classNameOf, descriptionOf, docsUrlOf, profileOf, providerOf, titleOf } from "./map-info.js";
+import { classNameOf, descriptionOf, docsUrlOf, profileOf, providerFromDocument, titleOf } from "./map-info.js";
 import { OpenApiError } from "./openapi-error.js";
 import { requestSchema, type Operation } from "./pick-operation.js";
 import type { OpenApiDocument } from "./read-document.js";
@@ -66,7 +66,7 @@ export function deriveSpec(api: OpenApiDocument, op: Operation, file: string): D
   const shape: Shape = inferShape(api, op, request, file);
   const title = titleOf(api);
   const url = shape.baseUrl ?? shape.httpJson?.url ?? undefined;
-  const provider = providerOf(url, title);
+  const provider = providerFromDocument(url, title);
   const kind = modelKind(shape.kind);
   const transport = transportOf(shape.transport);
   const base: SpecInput = { kind: shape.kind, name: classNameOf(shape.kind, provider, title), description: descriptionOf(api, op, shape.kind, title) };

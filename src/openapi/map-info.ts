@@ -6,7 +6,7 @@ import type { OpenApiDocument } from "./read-document.js";
 import { enumStrings, isSchema, objectProperties, type Schema } from "./schema-walk.js";
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
-const firstParagraph = (value: string): string => value.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, " ").trim();
+const firstParagraphLine = (value: string): string => value.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, " ").trim();
 
 /** The API's title without a trailing "API": "OpenAI API" → "OpenAI". */
 export function titleOf(api: OpenApiDocument): string {
@@ -18,7 +18,7 @@ export function titleOf(api: OpenApiDocument): string {
  * The provider id: the one the server's address names (api.openai.com → openai, as a chat model's
  * question suggests it), or the title's words in kebab case for a local server (localhost, an IP address).
  */
-export function providerOf(url: string | undefined, title: string): string {
+export function providerFromDocument(url: string | undefined, title: string): string {
   const fromTitle = kebabCase(title.replace(/\bAPI\b/gi, "").trim()).replace(/^[^a-z0-9]+/, "") || "provider";
   const id = (url ? providerFromUrl(url) : undefined) ?? fromTitle;
   return /^[a-z0-9][a-z0-9._-]*$/.test(id) ? id : fromTitle;
@@ -36,7 +36,7 @@ export function descriptionOf(api: OpenApiDocument, op: Operation, kind: Kind, t
   const info = isSchema(api.info) ? api.info : {};
   const what = kind === "chat" ? "Chat model" : "Text-completion model";
   const about = text(info.description);
-  return `${what} of the ${title}, called at \`${op.label}\`.${about ? ` ${firstParagraph(about)}` : ""}`;
+  return `${what} of the ${title}, called at \`${op.label}\`.${about ? ` ${firstParagraphLine(about)}` : ""}`;
 }
 
 /** The link to the provider's docs: the operation's externalDocs, the document's, else the first https link of its description. */
