@@ -68,6 +68,18 @@ describe("npx plop llm in an existing repo", () => {
     expect(readFileSync(join(repo, "lib/llms/acme-llm.test.ts"), "utf8").startsWith("/*\n * Copyright (c) Acme.")).toBe(true);
   });
 
+  it("a second wrapper without sharedHelpers says how to keep the helpers in one module", () => {
+    const repo = makeRepo("hint", BOTH, { folders: { class: "lib/llms", test: "lib/llms", docs: "docs" } });
+    const first = plop(repo, ANSWERS);
+    expect(first.status).toBe(0);
+    expect(first.screen).not.toContain("sharedHelpers");
+    const second = plop(repo, ANSWERS.map((s) => (s.send === `AcmeLLM${ENTER}` ? { ...s, send: `BetaLLM${ENTER}` } : s)));
+    expect(second.status, second.screen).toBe(0);
+    expect(second.screen.replace(/\s+/g, " ")).toContain(
+      'The 2 wrappers here each carry a copy of the same helpers. To keep them in one module, set "sharedHelpers": "lib/llms/llm-helpers.ts" in the repo\'s conventions (custom-llm.config.json), then run: create-custom-llm update --all',
+    );
+  });
+
   it("with sharedHelpers, a second wrapper imports the helpers module the first one wrote, and leaves it as it is", () => {
     const repo = makeRepo("shared", BOTH, { folders: { class: "lib/llms", test: "lib/llms", docs: "docs" }, sharedHelpers: "lib/llm-helpers.ts" });
     expect(plop(repo, ANSWERS).status).toBe(0);

@@ -4,7 +4,7 @@
 // askPackageAnswers: all ask the same questions with the same prompts. node-plop is imported for its types
 // only, so the bin runs without it (an optional peer dependency).
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { kebabCase } from "change-case";
 import type { CustomActionFunction, NodePlopAPI } from "node-plop";
 import { prewarmSoon } from "../prewarm.js";
@@ -124,8 +124,22 @@ const writePackage: CustomActionFunction = async (answers, config, plop) => {
 const writeWrapper =
   (force: boolean): CustomActionFunction =>
   async (answers, config, plop) => {
-    const { generateWrapperInto } = await import("../generate.js");
+    const [{ generateWrapperInto }, { loadConfig }, { recordPaths }] = await Promise.all([
+      import("../generate.js"),
+      import("../config/load-config.js"),
+      import("../record/record.js"),
+    ]);
     const { spec } = answers as LlmAnswers;
-    const files = await generateWrapperInto(plop.getDestBasePath(), spec, { force: force || config.force === true, onRecovered });
-    return files.map((f) => f.path).join(", ");
+    const root = plop.getDestBasePath();
+    const files = await generateWrapperInto(root, spec, { force: force || config.force === true, onRecovered });
+    const written = files.map((f) => f.path).join(", ");
+    const wrappers = recordPaths(root).length;
+    const conventions = loadConfig(root);
+    if (wrappers < 2 || conventions.sharedHelpers !== undefined) return written;
+    // Plop prints what an action returns: the one place a plop user reads after the questions.
+    const module = posix.join(conventions.folders.class, "llm-helpers.ts");
+    return (
+      `${written}\n  The ${wrappers} wrappers here each carry a copy of the same helpers. To keep them in one module, ` +
+      `set "sharedHelpers": "${module}" in the repo's conventions (${conventions.source}), then run: create-custom-llm update --all`
+    );
   };
