@@ -73,8 +73,8 @@ export function renderSpec(input: unknown, options: GenerateOptions = {}, onFile
   const header = config?.licenseHeader;
   const layout = config ? wrapperLayout(spec.name, config, modelKind(spec.kind).templates) : undefined;
   const shared = layout?.sharedHelpers?.path;
-  if (shared !== undefined && Object.values(layout!.paths).includes(shared)) {
-    const why = `its file ${shared} is the module the repo's wrappers share their helpers from (${config!.source} "sharedHelpers"); choose another name`;
+  if (config && layout && shared !== undefined && Object.values(layout.paths).includes(shared)) {
+    const why = `its file ${shared} is the module the repo's wrappers share their helpers from (${config.source} "sharedHelpers"); choose another name`;
     throw new SpecError([{ path: "name", message: why }], options.source);
   }
   const rendered = renderFiles(spec, mode, options.templatesDir, {

@@ -43,7 +43,7 @@ export function wrapperLayout(className: string, config: Config, templates: Mode
     },
     ...(config.sharedHelpers === undefined
       ? {}
-      : { sharedHelpers: { path: posix.normalize(config.sharedHelpers), classImport: importPath(config.folders.class, config.sharedHelpers) } }),
+      : { sharedHelpers: { path: config.sharedHelpers, classImport: importPath(config.folders.class, config.sharedHelpers) } }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { z } from "zod";
 import { paramSchema, secretSchema } from "../spec/schema.js";
 
@@ -38,6 +39,8 @@ export const configSchema = z
       .regex(/^(?!\/)(?![A-Za-z]:)(?!.*(^|\/)\.\.(\/|$))[^\\]+(?<!\.d|\.test|\.spec)\.ts$/, {
         error: 'must be a relative path inside the repo using "/", of a .ts module that is not a test or .d.ts file, e.g. "src/llms/llm-helpers.ts"',
       })
+      // "./src//x.ts" and "src/x.ts" name one file: compared with output paths as written.
+      .transform((path) => posix.normalize(path))
       .optional(),
   })
   .strict();

@@ -134,8 +134,9 @@ const writeWrapper =
     const files = await generateWrapperInto(root, spec, { force: force || config.force === true, onRecovered });
     const written = files.map((f) => f.path).join(", ");
     const wrappers = recordPaths(root).length;
+    if (wrappers < 2) return written;
     const conventions = loadConfig(root);
-    if (wrappers < 2 || conventions.sharedHelpers !== undefined) return written;
+    if (conventions.sharedHelpers !== undefined) return written;
     // Plop prints what an action returns: the one place a plop user reads after the questions.
     const module = posix.join(conventions.folders.class, "llm-helpers.ts");
     return (

@@ -185,13 +185,20 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
   const where = { importFrom: options.layout?.moduleImport ?? pkg.packageName, repoModule: options.layout?.modulePath ?? (false as const) };
   const shared = mode === "wrapper" ? options.layout?.sharedHelpers : undefined;
   const ctx: TemplateContext = { ...base, ...layout, ...pkg, ...where, sharedHelpers: shared !== undefined };
+  // Built once per call and kind of engine, on the first override it renders.
+  const overrideEngines = new Map<boolean, Engine>();
+  const overrideEngine = (overrideDir: string, blankHelpers: boolean): Engine => {
+    let engine = overrideEngines.get(blankHelpers);
+    if (!engine) overrideEngines.set(blankHelpers, (engine = overrideHandlebars(dir, overrideDir, blankHelpers)));
+    return engine;
+  };
   const render = (template: string, path: string, blankHelpers: boolean): GeneratedFile => {
-    const own = engineFor(dir, blankHelpers);
-    const override = options.overrideDir ? join(options.overrideDir, template) : undefined;
-    const useOverride = override !== undefined && existsSync(override);
+    const { overrideDir } = options;
+    const override = overrideDir ? join(overrideDir, template) : undefined;
+    const useOverride = overrideDir !== undefined && override !== undefined && existsSync(override);
     try {
-      if (!useOverride) return { path, contents: ours(own, dir, template)(ctx) };
-      return { path, contents: compileOverride(override, overrideHandlebars(dir, options.overrideDir!, blankHelpers))(ctx), override };
+      if (!useOverride) return { path, contents: ours(engineFor(dir, blankHelpers), dir, template)(ctx) };
+      return { path, contents: compileOverride(override, overrideEngine(overrideDir, blankHelpers))(ctx), override };
     } catch (error) {
       const what = useOverride ? `override template ${override}` : `internal: template ${template}`;
       throw new Error(`${what} failed to render: ${(error as Error).message}`, { cause: error });
@@ -199,16 +206,18 @@ export function renderFiles(spec: Spec, mode: OutputMode = "package", dir = temp
   };
   const kind = modelKind(spec.kind);
   const helpers = shared && render(HELPERS_TEMPLATE, shared.path, false);
-  const module = helpers && { ...helpers, contents: exportDeclarations(helpers.contents) };
   const files = templatesFor(kind)
     .filter((t) => t.modes.includes(mode))
     .map((t) => {
-      let file = render(t.template, options.layout?.paths[t.template] ?? t.output(ctx), module !== undefined);
-      if (module && t.template === kind.templates.class) file = { ...file, contents: importHelpers(file.contents, helperExports(helpers.contents), shared!.classImport) };
+      let file = render(t.template, options.layout?.paths[t.template] ?? t.output(ctx), shared !== undefined);
+      if (shared && helpers && t.template === kind.templates.class) {
+        file = { ...file, contents: importHelpers(file.contents, helperExports(helpers.contents), shared.classImport) };
+      }
       options.onFile?.(file);
       return file;
     });
-  if (!module) return files;
+  if (!helpers) return files;
+  const module = { ...helpers, contents: exportDeclarations(helpers.contents) };
   options.onFile?.(module);
   return [...files, module];
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, posix } from "node:path";
+import { join } from "node:path";
 import { readRecord, recordPaths } from "../record/record.js";
 import type { GeneratedFile } from "../render/render.js";
 import { TargetNotEmptyError } from "./write-files.js";
@@ -25,17 +25,17 @@ function recordedCopies(root: string, path: string): string[] {
 export function filesBesideSharedModule(
   root: string,
   files: readonly GeneratedFile[],
+  /** The module's path, as the loaded config has it (normalised). */
   sharedHelpers: string,
   force = false,
 ): { files: GeneratedFile[]; replaces: string[] } {
-  const module = files.find((f) => f.path === posix.normalize(sharedHelpers));
-  const file = module && join(root, module.path);
-  if (!module || !file || !existsSync(file) || force) return { files: [...files], replaces: [] };
-  const onDisk = readFileSync(file, "utf8");
+  const module = files.find((f) => f.path === sharedHelpers);
+  if (!module || force || !existsSync(join(root, module.path))) return { files: [...files], replaces: [] };
+  const onDisk = readFileSync(join(root, module.path), "utf8");
+  const leftAsItIs = { files: files.filter((f) => f !== module), replaces: [] };
+  if (onDisk === module.contents) return leftAsItIs;
   const copies = recordedCopies(root, module.path);
-  if (onDisk === module.contents || (copies.includes(module.contents) && !copies.includes(onDisk))) {
-    return { files: files.filter((f) => f !== module), replaces: [] };
-  }
+  if (copies.includes(module.contents) && !copies.includes(onDisk)) return leftAsItIs;
   if (copies.includes(onDisk)) return { files: [...files], replaces: [module.path] };
   throw new TargetNotEmptyError(
     root,
