@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONFIG_FILE, loadConfig } from "../config/load-config.js";
+import { CONFIG_FILE, loadConfig, type LoadedConfig } from "../config/load-config.js";
 import { generateFiles } from "../generate.js";
 import type { PackageOptions } from "../package/package-options.js";
 import type { GeneratedFile, OutputMode } from "../render/render.js";
@@ -99,10 +99,12 @@ export async function planUpdate(root: string, shown: string, options: UpdateOpt
   const current = (path: string): string | undefined => pending.get(path) ?? readIfThere(join(root, path));
   const selected = selectRecords(root, shown, options);
   const adopting = options.adopt ? [undefined] : [];
+  // The repo's conventions, read once for all its wrappers (and not at all for a package).
+  let conventions: LoadedConfig | undefined;
   for (const path of [...selected, ...adopting]) {
     const old: GenerationRecord | undefined = path === undefined ? undefined : readRecord(root, path);
     const mode = old?.mode ?? adoptedMode(root);
-    const config = mode === "wrapper" ? loadConfig(root) : undefined;
+    const config = mode === "wrapper" ? (conventions ??= loadConfig(root)) : undefined;
     const spec = options.spec ?? old!.spec;
     const generated = await generateFiles(spec, {
       mode,
